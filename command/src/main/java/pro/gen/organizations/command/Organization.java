@@ -44,7 +44,7 @@ public class Organization {
     static final String SYSTEM_AGENT_NAME = "System Agent";
 
     @AggregateIdentifier
-    private long id;
+    private Long id;
     private String name;
     private Map<Long, Role> members = new HashMap<>();
     private boolean deleted;
@@ -202,7 +202,7 @@ public class Organization {
 
     // Read by tests that check the state each event leaves behind.
 
-    long id() {
+    Long id() {
         return id;
     }
 

@@ -1,0 +1,109 @@
+package pro.gen.organizations.app.consistency;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds a write's answer until every projection has applied the write's last event, so that
+ * any read that follows the answer sees it. The event is found by its global index, and a
+ * projection has applied it when its token is past that index with no gap left at it.
+ */
+@Component
+public class ReadYourWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+    private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+    private final Duration timeout;
+
+    public ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing,
+                          @Value("${orgs.read-your-writes.timeout-ms:10000}") long timeoutMs) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.timeout = Duration.ofMillis(timeoutMs);
+    }
+
+    /**
+     * Waits until the latest event of an organization is in every read model.
+     *
+     * @return how long the wait took
+     */
+    public Duration awaitOrganization(long organizationId) {
+        List<Long> latest = jdbc.queryForList("""
+                SELECT global_index FROM domain_event_entry
+                WHERE aggregate_identifier = ?
+                ORDER BY sequence_number DESC LIMIT 1
+                """, Long.class, Long.toString(organizationId));
+        if (latest.isEmpty()) {
+            return Duration.ZERO;
+        }
+        return awaitIndex(latest.get(0), organizationId);
+    }
+
+    private Duration awaitIndex(long globalIndex, long organizationId) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Collection<StreamingEventProcessor> processors =
+                processing.eventProcessors().values().stream()
+                        .filter(StreamingEventProcessor.class::isInstance)
+                        .map(StreamingEventProcessor.class::cast)
+                        .toList();
+        for (StreamingEventProcessor processor : processors) {
+            while (!hasApplied(processor, globalIndex)) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("Projection [{}] has not applied event [{}] of organization [{}]"
+                                    + " after {} ms; answering anyway",
+                            processor.getName(), globalIndex, organizationId, timeout.toMillis());
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        if (log.isDebugEnabled()) {
+            log.debug("Read models caught up with organization [{}] in {} µs", organizationId,
+                    waited.toNanos() / 1000);
+        }
+        return waited;
+    }
+
+    private static boolean hasApplied(StreamingEventProcessor processor, long globalIndex) {
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        if (segments.isEmpty()) {
+            return false;
+        }
+        for (EventTrackerStatus segment : segments) {
+            if (!covers(segment.getTrackingToken(), globalIndex)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean covers(TrackingToken token, long globalIndex) {
+        if (token == null) {
+            return false;
+        }
+        TrackingToken raw = WrappedToken.unwrapLowerBound(token);
+        if (raw instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex);
+        }
+        return raw != null && raw.position().orElse(-1) >= globalIndex;
+    }
+}

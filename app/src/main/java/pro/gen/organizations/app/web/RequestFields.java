@@ -1,0 +1,211 @@
+package pro.gen.organizations.app.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+
+/**
+ * The fields of a request body, read the same way from its three accepted forms: JSON
+ * ({@code {"organization": {"name": "x"}}}), URL-encoded form and multipart form
+ * ({@code organization[name]=x}). Fields are named in the bracket form either way.
+ */
+public final class RequestFields {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final Map<String, JsonNode> values;
+    private final Map<String, Part> files;
+
+    private RequestFields(Map<String, JsonNode> values, Map<String, Part> files) {
+        this.values = values;
+        this.files = files;
+    }
+
+    /**
+     * Reads the body of a request.
+     *
+     * @param maxJsonBytes the largest JSON body accepted
+     * @throws ApiException 400 for a body that cannot be parsed, 413 for one too large, 415
+     *                      for a content type that is none of the three forms
+     */
+    public static RequestFields read(HttpServletRequest request, int maxJsonBytes) {
+        String contentType = request.getContentType();
+        if (contentType == null) {
+            if (request.getContentLengthLong() > 0) {
+                throw unsupported();
+            }
+            return new RequestFields(Map.of(), Map.of());
+        }
+
+        MediaType type = parseType(contentType);
+        if (type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || "json".equals(type.getSubtypeSuffix())) {
+            return fromJson(request, type, maxJsonBytes);
+        }
+        if (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+            return fromParameters(request, Map.of());
+        }
+        if (type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
+            return fromParameters(request, fileParts(request));
+        }
+        throw unsupported();
+    }
+
+    /** A text field, absent when missing or JSON null. */
+    public Optional<String> text(String field) {
+        JsonNode node = values.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isTextual()) {
+            throw ApiException.invalidField(field, "must be a string");
+        }
+        return Optional.of(node.textValue());
+    }
+
+    /** A positive whole number, given as a JSON number or as digits. */
+    public Optional<Long> positiveNumber(String field) {
+        JsonNode node = values.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.canConvertToExactIntegral() && node.canConvertToLong() && node.asLong() > 0) {
+            return Optional.of(node.asLong());
+        }
+        if (node.isTextual() && node.textValue().matches("[0-9]{1,18}")
+                && Long.parseLong(node.textValue()) > 0) {
+            return Optional.of(Long.parseLong(node.textValue()));
+        }
+        throw ApiException.invalidField(field, "must be a positive whole number");
+    }
+
+    /** Whether the field was sent at all, as a value or as a file. */
+    public boolean has(String field) {
+        return values.containsKey(field) || files.containsKey(field);
+    }
+
+    private static RequestFields fromJson(
+            HttpServletRequest request, MediaType type, int maxJsonBytes) {
+        if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                    "JSON bodies must be UTF-8.");
+        }
+        byte[] body = readAtMost(request, maxJsonBytes);
+        if (body.length == 0) {
+            throw ApiException.badRequest("The request body is empty; a JSON object was expected.");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("The request body is not valid JSON.");
+        } catch (IOException e) {
+            throw ApiException.badRequest("The request body could not be read.");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw ApiException.badRequest("The request body is empty; a JSON object was expected.");
+        }
+        if (!root.isObject()) {
+            throw ApiException.validation("The request body must be a JSON object.");
+        }
+
+        Map<String, JsonNode> values = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode value = entry.getValue();
+            if (value.isObject()) {
+                value.fields().forEachRemaining(inner -> values.put(
+                        entry.getKey() + "[" + inner.getKey() + "]", inner.getValue()));
+            } else {
+                values.put(entry.getKey(), value);
+            }
+        }
+        return new RequestFields(values, Map.of());
+    }
+
+    private static RequestFields fromParameters(HttpServletRequest request,
+                                                Map<String, Part> files) {
+        Map<String, JsonNode> values = new HashMap<>();
+        request.getParameterMap().forEach((name, given) -> {
+            if (given.length > 0) {
+                values.put(name, JSON.getNodeFactory().textNode(given[0]));
+            }
+        });
+        return new RequestFields(values, files);
+    }
+
+    private static Map<String, Part> fileParts(HttpServletRequest request) {
+        Collection<Part> parts;
+        try {
+            parts = request.getParts();
+        } catch (IOException | ServletException e) {
+            throw ApiException.badRequest("The multipart body could not be read.");
+        }
+        Map<String, Part> files = new HashMap<>();
+        for (Part part : parts) {
+            if (part.getSubmittedFileName() != null) {
+                files.put(part.getName(), part);
+            }
+        }
+        return files;
+    }
+
+    private static byte[] readAtMost(HttpServletRequest request, int maxBytes) {
+        if (request.getContentLengthLong() > maxBytes) {
+            throw PayloadTooLarge.over(maxBytes);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw PayloadTooLarge.over(maxBytes);
+            }
+            return body;
+        } catch (IOException e) {
+            throw ApiException.badRequest("The request body could not be read.");
+        }
+    }
+
+    private static MediaType parseType(String contentType) {
+        try {
+            return MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException e) {
+            throw unsupported();
+        }
+    }
+
+    private static ApiException unsupported() {
+        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                "Send the body as application/json, application/x-www-form-urlencoded"
+                        + " or multipart/form-data.");
+    }
+
+    /** The 413 answer, kept in one place so that every size limit words it alike. */
+    static final class PayloadTooLarge {
+
+        private PayloadTooLarge() {
+        }
+
+        static ApiException over(long maxBytes) {
+            return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+                    "The request body is larger than " + maxBytes + " bytes.");
+        }
+    }
+}
