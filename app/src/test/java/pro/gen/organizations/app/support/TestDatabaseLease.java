@@ -13,14 +13,14 @@ import org.springframework.context.annotation.Bean;
 public class TestDatabaseLease {
 
     @Bean
-    Lease testDatabaseLease() {
+    Lease sharedDatabaseLease() {
         return new Lease();
     }
 
     @Bean
     static BeanFactoryPostProcessor dataSourceHoldsTheLease() {
         return beanFactory -> beanFactory.getBeanDefinition("dataSource")
-                .setDependsOn("testDatabaseLease");
+                .setDependsOn("sharedDatabaseLease");
     }
 
     /** One context's hold on the shared server. */
