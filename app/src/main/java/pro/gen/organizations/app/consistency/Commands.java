@@ -1,7 +1,11 @@
 package pro.gen.organizations.app.consistency;
 
+import java.time.Duration;
+import java.util.Locale;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Sends a command to an organization and answers once its outcome is visible to reads:
@@ -25,6 +29,20 @@ public class Commands {
      */
     public void send(long organizationId, Object command) {
         gateway.sendAndWait(command);
-        readYourWrites.awaitOrganization(organizationId);
+
+        Duration waited = readYourWrites.awaitOrganization(organizationId);
+        reportWait(waited);
+    }
+
+    /**
+     * Tells the client, in a standard {@code Server-Timing} header, how long its answer was
+     * held for the read models: the price of read-your-writes, visible per request.
+     */
+    private static void reportWait(Duration waited) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes web
+                && web.getResponse() != null) {
+            String millis = String.format(Locale.ROOT, "%.1f", waited.toNanos() / 1e6);
+            web.getResponse().setHeader("Server-Timing", "projections;dur=" + millis);
+        }
     }
 }
