@@ -1,5 +1,8 @@
 package pro.gen.organizations.app.consistency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -20,13 +23,16 @@ import org.springframework.stereotype.Component;
 /**
  * Holds a write's answer until every projection has applied the write's last event, so that
  * any read that follows the answer sees it. The event is found by its global index, and a
- * projection has applied it when its token is past that index with no gap left at it.
+ * projection has applied it when its token is past that index with no gap left at it: the
+ * token in memory when this instance runs the projection, the stored one when another does.
  */
 @Component
 public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    private static final long STORED_TOKEN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final ObjectMapper TOKEN_JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
@@ -83,10 +89,10 @@ public class ReadYourWrites {
         return waited;
     }
 
-    private static boolean hasApplied(StreamingEventProcessor processor, long globalIndex) {
+    private boolean hasApplied(StreamingEventProcessor processor, long globalIndex) {
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         if (segments.isEmpty()) {
-            return false;
+            return storedTokensCover(processor.getName(), globalIndex);
         }
         for (EventTrackerStatus segment : segments) {
             if (!covers(segment.getTrackingToken(), globalIndex)) {
@@ -94,6 +100,46 @@ public class ReadYourWrites {
             }
         }
         return true;
+    }
+
+    /**
+     * When another instance runs this processor, its progress is read from the token store.
+     * A stored token is committed together with the projection's writes, so it never claims
+     * more than the read model shows.
+     */
+    private boolean storedTokensCover(String processorName, long globalIndex) {
+        LockSupport.parkNanos(STORED_TOKEN_POLL_NANOS);
+        List<String> tokens = jdbc.queryForList("""
+                SELECT CASE WHEN token_type LIKE '%GapAwareTrackingToken'
+                            THEN convert_from(token, 'UTF8') END
+                FROM token_entry WHERE processor_name = ?
+                """, String.class, processorName);
+        if (tokens.isEmpty()) {
+            return false;
+        }
+        for (String token : tokens) {
+            if (token == null || !storedTokenCovers(token, globalIndex)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean storedTokenCovers(String token, long globalIndex) {
+        try {
+            JsonNode stored = TOKEN_JSON.readTree(token);
+            if (stored.path("index").asLong(-1) < globalIndex) {
+                return false;
+            }
+            for (JsonNode gap : stored.path("gaps")) {
+                if (gap.asLong() == globalIndex) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private static boolean covers(TrackingToken token, long globalIndex) {
