@@ -1,5 +1,7 @@
 package pro.gen.organizations.app.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.apache.catalina.core.StandardHost;
@@ -23,12 +25,16 @@ public class ServerConfiguration {
 
     /**
      * The mapper for HTTP bodies. Axon has its own, so this one is marked primary for
-     * everything else.
+     * everything else. Characters outside the basic plane (emoji) are written as UTF-8, not
+     * as escaped surrogate pairs.
      */
     @Bean
     @Primary
     ObjectMapper httpObjectMapper(Jackson2ObjectMapperBuilder builder) {
-        return builder.build();
+        JsonFactory utf8 = JsonFactory.builder()
+                .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+                .build();
+        return builder.factory(utf8).build();
     }
 
     /**

@@ -1,7 +1,6 @@
 package pro.gen.organizations.app.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.Map;
 import pro.gen.organizations.api.query.OrganizationView;
 
 /** The contract's organization view, as one member sees it. */
@@ -13,7 +12,7 @@ record OrganizationJson(
         Avatar avatar,
         @JsonProperty("user_role") String userRole,
         String credit,
-        @JsonProperty("available_credit") Map<String, String> availableCredit,
+        @JsonProperty("available_credit") AvailableCredit availableCredit,
         @JsonProperty("total_members") int totalMembers,
         @JsonProperty("credit_plan") Object creditPlan,
         @JsonProperty("created_at") String createdAt,
@@ -23,6 +22,10 @@ record OrganizationJson(
 
     /** Avatar URLs, both null until avatars are stored. */
     record Avatar(String url, @JsonProperty("thumbnail_url") String thumbnailUrl) {
+    }
+
+    /** Credit per bucket, as decimal strings. */
+    record AvailableCredit(String generic, String aura) {
     }
 
     private static final String ZERO = "0.0";
@@ -36,7 +39,7 @@ record OrganizationJson(
                 new Avatar(null, null),
                 view.userRole().wireName(),
                 ZERO,
-                Map.of("generic", ZERO, "aura", ZERO),
+                new AvailableCredit(ZERO, ZERO),
                 view.totalMembers(),
                 null,
                 Times.iso(view.createdAt()),
