@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -45,7 +46,10 @@ public class Organization {
 
     @AggregateIdentifier
     private Long id;
+    private UUID uuid;
     private String name;
+    private Instant createdAt;
+    private Instant updatedAt;
     private Map<Long, Role> members = new HashMap<>();
     private boolean deleted;
 
@@ -138,17 +142,22 @@ public class Organization {
     @EventSourcingHandler
     void on(OrganizationCreated event) {
         id = event.organizationId();
+        uuid = event.uuid();
         name = event.name();
+        createdAt = event.occurredAt();
+        updatedAt = event.occurredAt();
     }
 
     @EventSourcingHandler
     void on(OrganizationRenamed event) {
         name = event.name();
+        updatedAt = event.occurredAt();
     }
 
     @EventSourcingHandler
     void on(MemberAdded event) {
         members.put(event.userId(), event.role());
+        updatedAt = event.occurredAt();
     }
 
     @EventSourcingHandler
@@ -159,6 +168,7 @@ public class Organization {
     @EventSourcingHandler
     void on(MemberRemoved event) {
         members.remove(event.userId());
+        updatedAt = event.occurredAt();
     }
 
     @EventSourcingHandler
@@ -198,6 +208,12 @@ public class Organization {
     /** Axon's clock, which stamps the event messages too and which test fixtures control. */
     private static Instant now() {
         return GenericEventMessage.clock.instant();
+    }
+
+    /** The state as it stands, for point-in-time views and for tests. */
+    PastOrganization state(long version) {
+        return new PastOrganization(id, uuid, name, Map.copyOf(members), createdAt, updatedAt,
+                version);
     }
 
     // Read by tests that check the state each event leaves behind.
