@@ -1,12 +1,12 @@
 package pro.gen.organizations.app.web;
 
 /** Reading ids from paths: positive whole numbers, anything else is not found. */
-final class Ids {
+public final class Ids {
 
     private Ids() {
     }
 
-    static long organization(String raw) {
+    public static long organization(String raw) {
         Long id = positive(raw);
         if (id == null) {
             throw ApiException.organizationNotFound();
@@ -14,7 +14,7 @@ final class Ids {
         return id;
     }
 
-    static Long positive(String raw) {
+    public static Long positive(String raw) {
         if (raw == null || !raw.matches("[0-9]{1,18}")) {
             return null;
         }

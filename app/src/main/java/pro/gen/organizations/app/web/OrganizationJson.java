@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import pro.gen.organizations.api.query.OrganizationView;
 
 /** The contract's organization view, as one member sees it. */
-record OrganizationJson(
+public record OrganizationJson(
         long id,
         String uuid,
         @JsonProperty("organization_id") long organizationId,
@@ -30,7 +30,7 @@ record OrganizationJson(
 
     private static final String ZERO = "0.0";
 
-    static OrganizationJson of(OrganizationView view) {
+    public static OrganizationJson of(OrganizationView view) {
         return new OrganizationJson(
                 view.id(),
                 view.uuid().toString(),
