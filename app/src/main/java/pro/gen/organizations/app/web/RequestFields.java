@@ -31,6 +31,10 @@ public final class RequestFields {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** Where Tomcat tells why it could not read a form's parameters. */
+    private static final String TOMCAT_PARSE_FAILURE =
+            "org.apache.catalina.parameter_parse_failed_reason";
+
     private final Map<String, JsonNode> values;
     private final Map<String, Part> files;
 
@@ -61,6 +65,7 @@ public final class RequestFields {
             return fromJson(request, type, maxJsonBytes);
         }
         if (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)) {
+            refuseFormOverLimit(request, maxJsonBytes);
             return fromParameters(request, Map.of());
         }
         if (type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
@@ -166,6 +171,21 @@ public final class RequestFields {
             }
         }
         return files;
+    }
+
+    /**
+     * Tomcat drops the parameters of a form over its size limit without a word, which would
+     * read as a form without fields; a body over the limit is told so instead.
+     */
+    private static void refuseFormOverLimit(HttpServletRequest request, int maxBytes) {
+        if (request.getContentLengthLong() > maxBytes) {
+            throw PayloadTooLarge.over(maxBytes);
+        }
+        request.getParameterMap();
+        Object failure = request.getAttribute(TOMCAT_PARSE_FAILURE);
+        if (failure != null && "POST_TOO_LARGE".equals(failure.toString())) {
+            throw PayloadTooLarge.over(maxBytes);
+        }
     }
 
     private static byte[] readAtMost(HttpServletRequest request, int maxBytes) {
