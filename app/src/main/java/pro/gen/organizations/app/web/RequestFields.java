@@ -10,12 +10,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -30,6 +32,10 @@ public final class RequestFields {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Where Tomcat tells why it could not read a form's parameters. */
+    private static final String TOMCAT_PARSE_FAILURE =
+            "org.apache.catalina.parameter_parse_failed_reason";
 
     private final Map<String, JsonNode> values;
     private final Map<String, Part> files;
@@ -61,7 +67,12 @@ public final class RequestFields {
             return fromJson(request, type, maxJsonBytes);
         }
         if (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)) {
-            return fromParameters(request, Map.of());
+            // Tomcat reads the form of a POST only; any other method's is read here.
+            if (HttpMethod.POST.matches(request.getMethod())) {
+                refuseUnreadableForm(request, maxJsonBytes);
+                return fromParameters(request, Map.of());
+            }
+            return fromFormBody(readAtMost(request, maxJsonBytes));
         }
         if (type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
             return fromParameters(request, fileParts(request));
@@ -152,6 +163,28 @@ public final class RequestFields {
         return new RequestFields(values, files);
     }
 
+    private static RequestFields fromFormBody(byte[] body) {
+        Map<String, JsonNode> values = new HashMap<>();
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = formDecode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : formDecode(pair.substring(equals + 1));
+            values.putIfAbsent(name, JSON.getNodeFactory().textNode(value));
+        }
+        return new RequestFields(values, Map.of());
+    }
+
+    private static String formDecode(String encoded) {
+        try {
+            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("The form body could not be read.");
+        }
+    }
+
     private static Map<String, Part> fileParts(HttpServletRequest request) {
         Collection<Part> parts;
         try {
@@ -166,6 +199,26 @@ public final class RequestFields {
             }
         }
         return files;
+    }
+
+    /**
+     * Tomcat drops the parameters of a form it cannot read (too large, broken percent
+     * encoding...) without a word, which would read as a form without fields; such a body is
+     * refused as what it is instead.
+     */
+    private static void refuseUnreadableForm(HttpServletRequest request, int maxBytes) {
+        if (request.getContentLengthLong() > maxBytes) {
+            throw PayloadTooLarge.over(maxBytes);
+        }
+        request.getParameterMap();
+        Object failure = request.getAttribute(TOMCAT_PARSE_FAILURE);
+        if (failure == null) {
+            return;
+        }
+        if ("POST_TOO_LARGE".equals(failure.toString())) {
+            throw PayloadTooLarge.over(maxBytes);
+        }
+        throw ApiException.badRequest("The form body could not be read.");
     }
 
     private static byte[] readAtMost(HttpServletRequest request, int maxBytes) {

@@ -36,6 +36,11 @@ public final class ApiClient {
 
     /** A user with their API key. */
     public record TestUser(long id, String email, String apiKey) {
+
+        /** Someone who presents the given key, which need not belong to anyone. */
+        public static TestUser presenting(String apiKey) {
+            return new TestUser(0, "nobody@example.com", apiKey);
+        }
     }
 
     /** An answer: status, headers and the body, parsed when it is JSON. */
@@ -138,12 +143,24 @@ public final class ApiClient {
     /** Any request with a body as given; a null content type sends none. */
     public Answer raw(String method, String path, TestUser user, String contentType,
                       byte[] body) {
+        return raw(method, path, user, contentType, body, new String[0]);
+    }
+
+    /** Any request with a body, and extra headers given as name, value, name, value... */
+    public Answer raw(String method, String path, TestUser user, String contentType,
+                      byte[] body, String... headers) {
         HttpRequest.Builder builder = request(path, user)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        return send(builder);
+        return send(withHeaders(builder, headers));
+    }
+
+    /** A request without a body, and extra headers given as name, value, name, value... */
+    public Answer call(String method, String path, TestUser user, String... headers) {
+        return send(withHeaders(request(path, user)
+                .method(method, HttpRequest.BodyPublishers.noBody()), headers));
     }
 
     public Answer send(HttpRequest.Builder request) {
@@ -170,6 +187,17 @@ public final class ApiClient {
 
     public URI uri(String path) {
         return URI.create(base + path);
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder builder,
+                                                   String... headers) {
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("Headers come as name, value pairs");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder;
     }
 
     private static String encode(String value) {
