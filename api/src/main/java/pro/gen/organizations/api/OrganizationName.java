@@ -3,9 +3,9 @@ package pro.gen.organizations.api;
 import pro.gen.organizations.api.refusal.InvalidOrganizationName;
 
 /**
- * The rules for an organization's display name: trimmed, 1 to 255 characters, no control
- * characters and no lone surrogates. Any other Unicode is allowed, and two organizations may
- * share a name.
+ * The rules for an organization's display name: trimmed of white space (no-break spaces
+ * included), 1 to 255 characters, no control characters and no lone surrogates. Any other
+ * Unicode is allowed, and two organizations may share a name.
  */
 public final class OrganizationName {
 
@@ -26,7 +26,7 @@ public final class OrganizationName {
         if (raw == null) {
             throw new InvalidOrganizationName("can't be blank");
         }
-        String trimmed = raw.strip();
+        String trimmed = trim(raw);
         if (trimmed.isEmpty()) {
             throw new InvalidOrganizationName("can't be blank");
         }
@@ -39,6 +39,23 @@ public final class OrganizationName {
             throw new InvalidOrganizationName("must not contain control characters");
         }
         return trimmed;
+    }
+
+    /** Strips white space at both ends, including no-break and other Unicode spaces. */
+    private static String trim(String raw) {
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isSpace(raw.codePointAt(start))) {
+            start += Character.charCount(raw.codePointAt(start));
+        }
+        while (end > start && isSpace(raw.codePointBefore(end))) {
+            end -= Character.charCount(raw.codePointBefore(end));
+        }
+        return raw.substring(start, end);
+    }
+
+    private static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 
     private static boolean isControl(int codePoint) {

@@ -34,6 +34,17 @@ class OrganizationNameRulesTest extends ServiceTest {
     }
 
     @Test
+    void noBreakSpacesAreTrimmedLikeAnyOtherSpace() {
+        TestUser owner = api.newUser();
+
+        Answer created = create(owner, "\u00A0 Acme\u202F\u2007");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(nameOf(created.json().get("organization_id").asLong(), owner))
+                .isEqualTo("Acme");
+    }
+
+    @Test
     void aRenameIsStoredTrimmed() {
         TestUser owner = api.newUser();
         long id = api.newOrganization(owner, "Before");
@@ -45,7 +56,7 @@ class OrganizationNameRulesTest extends ServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "     ", "\t\n\r ", "\u3000\u2003"})
+    @ValueSource(strings = {"", " ", "     ", "\t\n\r ", "\u3000\u2003", "\u00A0", "\u202F "})
     void aBlankNameIsRefusedAndNothingIsCreated(String blank) {
         TestUser owner = api.newUser();
         api.newOrganization(owner, "Existing");
