@@ -43,7 +43,7 @@ public class PointInTimeController {
         this.json = json;
     }
 
-    @GetMapping(path = "/v1/organizations/{id}", params = "version")
+    @GetMapping(path = "/v1/organizations/{id}", params = {"version", "!as_of"})
     ObjectNode atVersion(User user, @PathVariable("id") String rawId,
                          @RequestParam("version") String rawVersion) {
         long id = Ids.organization(rawId);
@@ -56,7 +56,7 @@ public class PointInTimeController {
         return show(OrganizationTimeline.atVersion(history(id), version), now, user, id);
     }
 
-    @GetMapping(path = "/v1/organizations/{id}", params = "as_of")
+    @GetMapping(path = "/v1/organizations/{id}", params = {"as_of", "!version"})
     ObjectNode asOf(User user, @PathVariable("id") String rawId,
                     @RequestParam("as_of") String rawMoment) {
         long id = Ids.organization(rawId);
@@ -70,6 +70,14 @@ public class PointInTimeController {
         }
 
         return show(OrganizationTimeline.asOf(history(id), moment), now, user, id);
+    }
+
+    /** Both at once would be two points; without this the two handlers above are ambiguous. */
+    @GetMapping(path = "/v1/organizations/{id}", params = {"version", "as_of"})
+    ObjectNode versionAndMoment(User user, @PathVariable("id") String rawId) {
+        long id = Ids.organization(rawId);
+        currentView(id, user);
+        throw ApiException.validation("Give either version or as_of, not both.");
     }
 
     private ObjectNode show(Optional<PastOrganization> past, OrganizationView now, User user,
