@@ -1,6 +1,7 @@
 package pro.gen.organizations.app.history;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -63,6 +64,13 @@ public class FeedController implements DisposableBean {
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastId) {
         long start = lastId != null ? position(lastId, "Last-Event-ID") : position(after, "after");
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
+        try {
+            // The headers go out with the first thing sent; without this comment a client
+            // that is up to date would wait for them until the next event is written.
+            emitter.send(SseEmitter.event().comment("events after " + start));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         AtomicLong cursor = new AtomicLong(start);
         AtomicBoolean closed = new AtomicBoolean();
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
