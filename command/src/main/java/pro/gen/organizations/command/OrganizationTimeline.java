@@ -1,6 +1,7 @@
 package pro.gen.organizations.command;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import pro.gen.organizations.api.event.OrganizationEvent;
 
 /**
  * Folds an organization's events up to a point, with the aggregate's own event sourcing
@@ -41,18 +43,29 @@ public final class OrganizationTimeline {
         return fold(events);
     }
 
-    /** The state after the last event that happened at or before the given moment. */
+    /**
+     * The state after the last event that happened at or before the given moment. An event
+     * happened when it says, to the millisecond, as its time is shown everywhere else; the
+     * message's own timestamp is stamped a little later and may fall in the next millisecond.
+     */
     public static Optional<PastOrganization> asOf(
             Iterator<? extends DomainEventMessage<?>> history, Instant moment) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
         while (history.hasNext()) {
             DomainEventMessage<?> event = history.next();
-            if (event.getTimestamp().isAfter(moment)) {
+            if (occurredAt(event).isAfter(moment)) {
                 break;
             }
             events.add(event);
         }
         return fold(events);
+    }
+
+    private static Instant occurredAt(DomainEventMessage<?> event) {
+        Instant occurredAt = event.getPayload() instanceof OrganizationEvent organizationEvent
+                ? organizationEvent.occurredAt()
+                : event.getTimestamp();
+        return occurredAt.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static Optional<PastOrganization> fold(List<DomainEventMessage<?>> events) {
