@@ -1,0 +1,118 @@
+package pro.gen.organizations.app.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import pro.gen.organizations.app.support.ServiceTest;
+
+/**
+ * Appends to the event store take their global index one transaction at a time: an append
+ * waits while another one is open, so indexes are handed out in commit order and a reader
+ * never sees an index above one that may still commit. Both transactions here roll back, so
+ * nothing of them stays in the shared event store.
+ */
+class EventAppendOrderTest extends ServiceTest {
+
+    private static final long TIMEOUT_SECONDS = 10;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Test
+    void anAppendWaitsForTheOpenAppendBeforeItAndTakesAHigherIndex() throws Exception {
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try (Connection first = dataSource.getConnection();
+             Connection later = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            later.setAutoCommit(false);
+            long laterPid = backendPid(later);
+            long firstIndex = append(first);
+
+            Future<Long> laterIndex = second.submit(() -> append(later));
+            boolean laterWaited = waitsForAdvisoryLock(laterPid);
+            boolean doneBeforeFirstEnded = laterIndex.isDone();
+            first.rollback();
+            long taken = laterIndex.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            later.rollback();
+
+            assertThat(laterWaited).as("the later append waits for the advisory lock").isTrue();
+            assertThat(doneBeforeFirstEnded).isFalse();
+            assertThat(taken).isGreaterThan(firstIndex);
+        } finally {
+            second.shutdownNow();
+        }
+    }
+
+    @Test
+    void everyAppendToTheEventTableTakesTheLock() {
+        Long triggers = jdbc.queryForObject("""
+                SELECT count(*) FROM information_schema.triggers
+                WHERE event_object_table = 'domain_event_entry'
+                  AND event_manipulation = 'INSERT' AND action_timing = 'BEFORE'
+                  AND action_orientation = 'STATEMENT'
+                """, Long.class);
+
+        assertThat(triggers).isEqualTo(1);
+    }
+
+    private static long append(Connection connection) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type,
+                    event_identifier, meta_data, payload, payload_revision, payload_type,
+                    time_stamp)
+                VALUES (?, 0, 'Organization', ?, ?, ?, '1', 'append.order.Probe', ?)
+                RETURNING global_index
+                """)) {
+            insert.setString(1, "append-order-" + id);
+            insert.setString(2, id);
+            insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.setString(5, "2026-03-01T12:00:00.000Z");
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long backendPid(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT pg_backend_pid()");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Polls until the backend waits for an advisory lock, for a bounded time. */
+    private boolean waitsForAdvisoryLock(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            Long waiting = jdbc.queryForObject("""
+                    SELECT count(*) FROM pg_locks
+                    WHERE pid = ? AND locktype = 'advisory' AND NOT granted
+                    """, Long.class, (int) pid);
+            if (waiting > 0) {
+                return true;
+            }
+            Thread.sleep(2);
+        }
+        return false;
+    }
+}
