@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.HandlerInterceptor;
 import pro.gen.organizations.app.web.ApiException;
 
@@ -25,10 +26,13 @@ public class AdminToken implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
                              Object handler) {
+        if (CorsUtils.isPreFlightRequest(request)) {
+            return true;
+        }
         if (expectedDigest == null) {
             throw ApiException.notFound();
         }
-        String presented = request.getHeader(HEADER);
+        String presented = Headers.single(request, HEADER);
         if (presented == null || !Secrets.sameSecret(presented, expectedDigest)) {
             throw ApiException.unauthorized("Missing or invalid admin token.");
         }

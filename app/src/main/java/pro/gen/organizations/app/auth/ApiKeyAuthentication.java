@@ -3,6 +3,7 @@ package pro.gen.organizations.app.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.HandlerInterceptor;
 import pro.gen.organizations.app.web.ApiException;
 
@@ -30,7 +31,10 @@ public class ApiKeyAuthentication implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response,
                              Object handler) {
-        String key = request.getHeader(HEADER);
+        if (CorsUtils.isPreFlightRequest(request)) {
+            return true;
+        }
+        String key = Headers.single(request, HEADER);
         User user = key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH
                 ? null
                 : users.findByApiKey(key).orElse(null);

@@ -6,17 +6,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import pro.gen.organizations.app.web.JsonCorsProcessor;
 import pro.gen.organizations.app.web.JsonErrorReportValve;
 
 /** The clock, the HTTP JSON mapper, and the Tomcat settings that keep every answer JSON. */
 @Configuration(proxyBeanMethods = false)
 public class ServerConfiguration {
+
+    /** Refused cross-origin requests get a JSON body like every other refusal. */
+    @Bean
+    WebMvcRegistrations jsonCorsRefusals() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                RequestMappingHandlerMapping mapping = new RequestMappingHandlerMapping();
+                mapping.setCorsProcessor(new JsonCorsProcessor());
+                return mapping;
+            }
+        };
+    }
 
     @Bean
     Clock clock() {

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import pro.gen.organizations.app.web.ApiException;
 
 /**
  * The global event feed for downstream consumers: every event of every organization in
@@ -121,12 +120,9 @@ public class FeedController implements DisposableBean {
     }
 
     private static long position(String raw, String field) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null) {
             return -1;
         }
-        if (!raw.strip().matches("-?[0-9]{1,18}")) {
-            throw ApiException.invalidField(field, "must be a whole number");
-        }
-        return Math.max(-1, Long.parseLong(raw.strip()));
+        return Cursors.parse(raw.strip(), field);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import pro.gen.organizations.api.query.FindOrganization;
 import pro.gen.organizations.api.query.OrganizationView;
+import pro.gen.organizations.api.refusal.ActionNotAllowed;
 import pro.gen.organizations.app.auth.User;
 import pro.gen.organizations.app.web.ApiException;
 import pro.gen.organizations.app.web.Ids;
@@ -46,8 +47,7 @@ public class HistoryController {
                         ResponseTypes.optionalInstanceOf(OrganizationView.class)).join()
                 .orElseThrow(() -> ApiException.organizationNotFound(id));
         if (!view.userRole().isPrivileged()) {
-            throw ApiException.forbidden("A " + view.userRole().wireName()
-                    + " may not read the organization's history.");
+            throw new ActionNotAllowed(view.userRole(), "read the organization's history");
         }
 
         return page(id, after, limit);
@@ -81,9 +81,6 @@ public class HistoryController {
         if (raw == null) {
             return -1;
         }
-        if (!raw.matches("-?[0-9]{1,18}")) {
-            throw ApiException.invalidField("after", "must be a whole number");
-        }
-        return Math.max(-1, Long.parseLong(raw));
+        return Cursors.parse(raw, "after");
     }
 }

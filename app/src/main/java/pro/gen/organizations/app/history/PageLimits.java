@@ -12,10 +12,12 @@ final class PageLimits {
         if (raw == null) {
             return defaultLimit;
         }
-        if (!raw.matches("[0-9]{1,9}") || Integer.parseInt(raw) < 1) {
+        if (!raw.matches("0*[1-9][0-9]*")) {
             throw ApiException.invalidField("limit", "must be a whole number from 1 to "
                     + maxLimit);
         }
-        return Math.min(Integer.parseInt(raw), maxLimit);
+        // Asking for more than a page holds is not an error: the page is simply full.
+        String digits = raw.replaceFirst("^0+", "");
+        return digits.length() > 9 ? maxLimit : Math.min(Integer.parseInt(digits), maxLimit);
     }
 }

@@ -26,6 +26,7 @@ import pro.gen.organizations.api.command.RenameOrganization;
 import pro.gen.organizations.api.query.FindOrganization;
 import pro.gen.organizations.api.query.FindOrganizationsOfUser;
 import pro.gen.organizations.api.query.OrganizationView;
+import pro.gen.organizations.api.refusal.ActionNotAllowed;
 import pro.gen.organizations.api.refusal.InvalidOrganizationName;
 import pro.gen.organizations.app.auth.User;
 import pro.gen.organizations.app.consistency.Commands;
@@ -98,8 +99,7 @@ public class OrganizationController {
             OrganizationView view = find(id, user)
                     .orElseThrow(() -> ApiException.organizationNotFound(id));
             if (!view.userRole().isPrivileged()) {
-                throw ApiException.forbidden("A " + view.userRole().wireName()
-                        + " may not change the organization.");
+                throw new ActionNotAllowed(view.userRole(), "change the organization");
             }
         }
         return Map.of("organization_id", id);

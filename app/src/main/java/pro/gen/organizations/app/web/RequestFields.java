@@ -11,6 +11,9 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,9 +65,16 @@ public final class RequestFields {
         }
 
         MediaType type = parseType(contentType);
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            throw unsupported();
+        }
+        if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                    "Request bodies must be UTF-8.");
+        }
         if (type.isCompatibleWith(MediaType.APPLICATION_JSON)
                 || "json".equals(type.getSubtypeSuffix())) {
-            return fromJson(request, type, maxJsonBytes);
+            return fromJson(request, maxJsonBytes);
         }
         if (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)) {
             // Tomcat reads the form of a POST only; any other method's is read here.
@@ -113,19 +123,14 @@ public final class RequestFields {
         return values.containsKey(field) || files.containsKey(field);
     }
 
-    private static RequestFields fromJson(
-            HttpServletRequest request, MediaType type, int maxJsonBytes) {
-        if (type.getCharset() != null && !StandardCharsets.UTF_8.equals(type.getCharset())) {
-            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                    "JSON bodies must be UTF-8.");
-        }
+    private static RequestFields fromJson(HttpServletRequest request, int maxJsonBytes) {
         byte[] body = readAtMost(request, maxJsonBytes);
         if (body.length == 0) {
             throw ApiException.badRequest("The request body is empty; a JSON object was expected.");
         }
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = JSON.readTree(strictUtf8(body));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("The request body is not valid JSON.");
         } catch (IOException e) {
@@ -157,7 +162,8 @@ public final class RequestFields {
         Map<String, JsonNode> values = new HashMap<>();
         request.getParameterMap().forEach((name, given) -> {
             if (given.length > 0) {
-                values.put(name, JSON.getNodeFactory().textNode(given[0]));
+                values.put(checkedText(name),
+                        JSON.getNodeFactory().textNode(checkedText(given[0])));
             }
         });
         return new RequestFields(values, files);
@@ -165,7 +171,7 @@ public final class RequestFields {
 
     private static RequestFields fromFormBody(byte[] body) {
         Map<String, JsonNode> values = new HashMap<>();
-        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+        for (String pair : strictUtf8(body).split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
@@ -179,7 +185,7 @@ public final class RequestFields {
 
     private static String formDecode(String encoded) {
         try {
-            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+            return checkedText(URLDecoder.decode(encoded, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("The form body could not be read.");
         }
@@ -190,6 +196,10 @@ public final class RequestFields {
         try {
             parts = request.getParts();
         } catch (IOException | ServletException e) {
+            throw ApiException.badRequest("The multipart body could not be read.");
+        }
+        if (parts.isEmpty() && longerThanAnEmptyForm(request)) {
+            // Bytes that hold no part under the declared boundary are not a form at all.
             throw ApiException.badRequest("The multipart body could not be read.");
         }
         Map<String, Part> files = new HashMap<>();
@@ -234,6 +244,42 @@ public final class RequestFields {
         } catch (IOException e) {
             throw ApiException.badRequest("The request body could not be read.");
         }
+    }
+
+    /**
+     * Whether a multipart body is longer than the closing delimiter that an empty form is
+     * made of ({@code --boundary--} with its line breaks).
+     */
+    private static boolean longerThanAnEmptyForm(HttpServletRequest request) {
+        String boundary = parseType(request.getContentType()).getParameter("boundary");
+        int emptyForm = (boundary == null ? 0 : boundary.length()) + 8;
+        long length = request.getContentLengthLong();
+        return length < 0 || length > emptyForm;
+    }
+
+    /** The body as text, refusing bytes that are not UTF-8 rather than guessing at them. */
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("The request body is not valid UTF-8.");
+        }
+    }
+
+    /**
+     * Form values that Tomcat or the URL decoder read from bytes that are not UTF-8 come out
+     * with U+FFFD in their place; no client means to send that character, so such a value is
+     * refused rather than stored damaged.
+     */
+    private static String checkedText(String value) {
+        if (value.indexOf('\uFFFD') >= 0) {
+            throw ApiException.badRequest("The request body is not valid UTF-8.");
+        }
+        return value;
     }
 
     private static MediaType parseType(String contentType) {

@@ -191,7 +191,7 @@ class AuditTrailTest extends ServiceTest {
     void noPageHoldsMoreThanFiveHundredEvents() {
         LongHistory org = longHistory();
 
-        Answer first = history.trail(org.id(), org.owner(), "limit=1000");
+        Answer first = history.trail(org.id(), org.owner(), "limit=99999999999");
         Answer rest = history.trail(org.id(), org.owner(),
                 "after=" + first.json().get("next_after").asLong() + "&limit=500");
 
@@ -203,7 +203,7 @@ class AuditTrailTest extends ServiceTest {
     }
 
     @ParameterizedTest(name = "limit={0} is refused")
-    @ValueSource(strings = {"0", "-1", "abc", "1.5", "", "99999999999"})
+    @ValueSource(strings = {"0", "-1", "abc", "1.5", ""})
     void aLimitThatIsNotAPositiveWholeNumberIsAValidationError(String limit) {
         TestUser owner = api.newUser();
         long id = api.newOrganization(owner, "Limit Works");
