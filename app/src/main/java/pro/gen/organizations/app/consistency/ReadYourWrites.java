@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -16,6 +18,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +28,7 @@ import org.springframework.stereotype.Component;
  * any read that follows the answer sees it. The event is found by its global index, and a
  * projection has applied it when its token is past that index with no gap left at it: the
  * token in memory when this instance runs the projection, the stored one when another does.
+ * Processors named by a {@link NotAReadModel} bean are not waited for.
  */
 @Component
 public class ReadYourWrites {
@@ -37,12 +41,17 @@ public class ReadYourWrites {
     private final JdbcTemplate jdbc;
     private final EventProcessingConfiguration processing;
     private final Duration timeout;
+    private final Set<String> notReadModels;
 
     public ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing,
-                          @Value("${orgs.read-your-writes.timeout-ms:10000}") long timeoutMs) {
+                          @Value("${orgs.read-your-writes.timeout-ms:10000}") long timeoutMs,
+                          ObjectProvider<NotAReadModel> notReadModels) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.timeout = Duration.ofMillis(timeoutMs);
+        this.notReadModels = notReadModels.stream()
+                .map(NotAReadModel::processorName)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -68,6 +77,7 @@ public class ReadYourWrites {
         Collection<StreamingEventProcessor> processors =
                 processing.eventProcessors().values().stream()
                         .filter(StreamingEventProcessor.class::isInstance)
+                        .filter(processor -> !notReadModels.contains(processor.getName()))
                         .map(StreamingEventProcessor.class::cast)
                         .toList();
         for (StreamingEventProcessor processor : processors) {
