@@ -2,7 +2,9 @@ package pro.gen.organizations.app.rabbitmq;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.amqp.core.TopicExchange;
@@ -32,12 +34,18 @@ public class RabbitMqConfiguration {
     @Bean
     CachingConnectionFactory rabbitConnectionFactory(
             @Value("${" + URL_PROPERTY + "}") String url,
-            @Value("${orgs.rabbitmq.connect-timeout-ms:5000}") int connectTimeoutMs) {
+            @Value("${orgs.rabbitmq.connect-timeout-ms:5000}") int connectTimeoutMs)
+            throws NoSuchAlgorithmException {
         URI uri = URI.create(url.strip());
         CachingConnectionFactory factory = new CachingConnectionFactory(uri);
         if (uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath())) {
             // amqp://host/ names the vhost "" in the AMQP URI spec; people mean the default.
             factory.setVirtualHost("/");
+        }
+        if ("amqps".equalsIgnoreCase(uri.getScheme())) {
+            // The client's default for amqps trusts any certificate; check it like HTTPS does.
+            factory.getRabbitConnectionFactory().useSslProtocol(SSLContext.getDefault());
+            factory.getRabbitConnectionFactory().enableHostnameVerification();
         }
         factory.getRabbitConnectionFactory().setConnectionTimeout(connectTimeoutMs);
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
