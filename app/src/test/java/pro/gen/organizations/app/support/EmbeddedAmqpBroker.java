@@ -26,6 +26,8 @@ import org.apache.qpid.server.SystemLauncherListener.DefaultSystemLauncherListen
  */
 public final class EmbeddedAmqpBroker implements AutoCloseable {
 
+    private static final String DERBY_LOG = "derby.stream.error.file";
+
     private final int port;
     private final Path workDir;
     private final Path initialConfig;
@@ -59,6 +61,10 @@ public final class EmbeddedAmqpBroker implements AutoCloseable {
     public synchronized void start() {
         if (launcher != null) {
             return;
+        }
+        if (System.getProperty(DERBY_LOG) == null) {
+            // Derby would otherwise leave its derby.log in the module directory.
+            System.setProperty(DERBY_LOG, workDir.resolve("derby.log").toString());
         }
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         SystemLauncher starting = new SystemLauncher(new DefaultSystemLauncherListener() {
