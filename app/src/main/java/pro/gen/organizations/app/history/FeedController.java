@@ -34,6 +34,7 @@ public class FeedController implements DisposableBean {
     static final int MAX_LIMIT = 1000;
     private static final long POLL_MILLIS = 100;
     private static final long STREAM_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(30);
+    private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(15);
 
     private final EventHistory history;
     private final ScheduledExecutorService streams = Executors.newScheduledThreadPool(2,
@@ -71,6 +72,7 @@ public class FeedController implements DisposableBean {
             throw new UncheckedIOException(e);
         }
         AtomicLong cursor = new AtomicLong(start);
+        AtomicLong lastSent = new AtomicLong(System.nanoTime());
         AtomicBoolean closed = new AtomicBoolean();
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
 
@@ -89,8 +91,14 @@ public class FeedController implements DisposableBean {
                                 .name(event.type())
                                 .data(event, MediaType.APPLICATION_JSON));
                         cursor.set(event.position());
+                        lastSent.set(System.nanoTime());
                     }
                 } while (events.size() == MAX_LIMIT);
+                if (System.nanoTime() - lastSent.get() > HEARTBEAT_NANOS) {
+                    // A client that went away is only noticed when something is written to it.
+                    emitter.send(SseEmitter.event().comment("still here"));
+                    lastSent.set(System.nanoTime());
+                }
             } catch (IOException | IllegalStateException e) {
                 stop(closed, task);
             } catch (RuntimeException e) {
