@@ -13,9 +13,11 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import pro.gen.organizations.api.Avatar;
 import pro.gen.organizations.api.OrganizationName;
 import pro.gen.organizations.api.Role;
 import pro.gen.organizations.api.command.AddMember;
+import pro.gen.organizations.api.command.ChangeOrganizationAvatar;
 import pro.gen.organizations.api.command.ChangeMemberRole;
 import pro.gen.organizations.api.command.CreateOrganization;
 import pro.gen.organizations.api.command.DeleteOrganization;
@@ -24,6 +26,7 @@ import pro.gen.organizations.api.command.RenameOrganization;
 import pro.gen.organizations.api.event.MemberAdded;
 import pro.gen.organizations.api.event.MemberRemoved;
 import pro.gen.organizations.api.event.MemberRoleChanged;
+import pro.gen.organizations.api.event.OrganizationAvatarChanged;
 import pro.gen.organizations.api.event.OrganizationCreated;
 import pro.gen.organizations.api.event.OrganizationDeleted;
 import pro.gen.organizations.api.event.OrganizationRenamed;
@@ -35,8 +38,8 @@ import pro.gen.organizations.api.refusal.OrganizationNotFound;
 import pro.gen.organizations.api.refusal.UnknownMember;
 
 /**
- * An organization: its name and who may do what in it. Every rule is decided here from the
- * organization's own events, never from a read model.
+ * An organization: its name, its avatar and who may do what in it. Every rule is decided
+ * here from the organization's own events, never from a read model.
  */
 @Aggregate(snapshotTriggerDefinition = "organizationSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -50,6 +53,8 @@ public class Organization {
     private String name;
     private Instant createdAt;
     private Instant updatedAt;
+    private String avatarHash;
+    private String avatarThumbnailHash;
     private Map<Long, Role> members = new HashMap<>();
     private boolean deleted;
 
@@ -60,6 +65,7 @@ public class Organization {
     @CommandHandler
     public Organization(CreateOrganization command) {
         String checkedName = OrganizationName.normalize(command.name());
+        Avatar avatar = command.avatar() == null ? null : command.avatar().checked();
         long id = command.organizationId();
         long actor = command.actorUserId();
         Instant now = now();
@@ -68,6 +74,9 @@ public class Organization {
         apply(new MemberAdded(id, actor, Role.OWNER, actor, now));
         apply(new SystemAgentProvisioned(
                 id, command.systemAgentId(), SYSTEM_AGENT_NAME, actor, now));
+        if (avatar != null) {
+            apply(avatarChanged(id, avatar, actor, now));
+        }
     }
 
     @CommandHandler
@@ -78,6 +87,19 @@ public class Organization {
 
         if (!newName.equals(name)) {
             apply(new OrganizationRenamed(id, newName, command.actorUserId(), now()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ChangeOrganizationAvatar command) {
+        Role actorRole = roleOf(command.actorUserId());
+        Permissions.checkMayChangeAvatar(actorRole);
+        Avatar avatar = command.avatar().checked();
+
+        boolean same = avatar.imageHash().equals(avatarHash)
+                && avatar.thumbnailHash().equals(avatarThumbnailHash);
+        if (!same) {
+            apply(avatarChanged(id, avatar, command.actorUserId(), now()));
         }
     }
 
@@ -155,6 +177,13 @@ public class Organization {
     }
 
     @EventSourcingHandler
+    void on(OrganizationAvatarChanged event) {
+        avatarHash = event.imageHash();
+        avatarThumbnailHash = event.thumbnailHash();
+        updatedAt = event.occurredAt();
+    }
+
+    @EventSourcingHandler
     void on(MemberAdded event) {
         members.put(event.userId(), event.role());
         updatedAt = event.occurredAt();
@@ -201,6 +230,12 @@ public class Organization {
         return role;
     }
 
+    private static OrganizationAvatarChanged avatarChanged(
+            long id, Avatar avatar, long actor, Instant at) {
+        return new OrganizationAvatarChanged(id, avatar.imageHash(), avatar.thumbnailHash(),
+                avatar.contentType(), avatar.width(), avatar.height(), avatar.size(), actor, at);
+    }
+
     private long ownerCount() {
         return members.values().stream().filter(role -> role == Role.OWNER).count();
     }
@@ -213,7 +248,7 @@ public class Organization {
     /** The state as it stands, for point-in-time views and for tests. */
     PastOrganization state(long version) {
         return new PastOrganization(id, uuid, name, Map.copyOf(members), createdAt, updatedAt,
-                version);
+                avatarHash, avatarThumbnailHash, version);
     }
 
     // Read by tests that check the state each event leaves behind.
@@ -224,6 +259,14 @@ public class Organization {
 
     String name() {
         return name;
+    }
+
+    String avatarHash() {
+        return avatarHash;
+    }
+
+    String avatarThumbnailHash() {
+        return avatarThumbnailHash;
     }
 
     Map<Long, Role> members() {

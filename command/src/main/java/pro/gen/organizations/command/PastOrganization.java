@@ -13,7 +13,9 @@ import pro.gen.organizations.api.Role;
  * @param name its name then
  * @param members the role of each member then, by user id
  * @param createdAt when it was created
- * @param updatedAt when its name or membership last changed, as of then
+ * @param updatedAt when its name, avatar or membership last changed, as of then
+ * @param avatarHash the hash of its avatar image then, or null
+ * @param avatarThumbnailHash the hash of that avatar's thumbnail, or null
  * @param version the sequence number of the last event folded in
  */
 public record PastOrganization(
@@ -23,5 +25,7 @@ public record PastOrganization(
         Map<Long, Role> members,
         Instant createdAt,
         Instant updatedAt,
+        String avatarHash,
+        String avatarThumbnailHash,
         long version) {
 }

@@ -4,8 +4,8 @@ import pro.gen.organizations.api.Role;
 import pro.gen.organizations.api.refusal.ActionNotAllowed;
 
 /**
- * The table of role rights: who may rename, delete and manage whom. Every member may read
- * the organization and leave it, so those need no check.
+ * The table of role rights: who may rename, change the avatar, delete and manage whom.
+ * Every member may read the organization and leave it, so those need no check.
  */
 final class Permissions {
 
@@ -15,6 +15,12 @@ final class Permissions {
     static void checkMayRename(Role actor) {
         if (!actor.isPrivileged()) {
             throw new ActionNotAllowed(actor, "rename the organization");
+        }
+    }
+
+    static void checkMayChangeAvatar(Role actor) {
+        if (!actor.isPrivileged()) {
+            throw new ActionNotAllowed(actor, "change the organization's avatar");
         }
     }
 

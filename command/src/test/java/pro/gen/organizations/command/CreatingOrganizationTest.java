@@ -3,11 +3,13 @@ package pro.gen.organizations.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static pro.gen.organizations.command.OrganizationHistory.AGENT_ID;
+import static pro.gen.organizations.command.OrganizationHistory.AVATAR;
 import static pro.gen.organizations.command.OrganizationHistory.NAME;
 import static pro.gen.organizations.command.OrganizationHistory.ORG_ID;
 import static pro.gen.organizations.command.OrganizationHistory.ORG_UUID;
 import static pro.gen.organizations.command.OrganizationHistory.OWNER_ID;
 import static pro.gen.organizations.command.OrganizationHistory.agentProvisioned;
+import static pro.gen.organizations.command.OrganizationHistory.avatarChanged;
 import static pro.gen.organizations.command.OrganizationHistory.memberAdded;
 
 import java.time.Instant;
@@ -28,10 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import pro.gen.organizations.api.Avatar;
 import pro.gen.organizations.api.Role;
 import pro.gen.organizations.api.command.CreateOrganization;
 import pro.gen.organizations.api.event.OrganizationCreated;
 import pro.gen.organizations.api.event.SystemAgentProvisioned;
+import pro.gen.organizations.api.refusal.InvalidAvatar;
 import pro.gen.organizations.api.refusal.InvalidOrganizationName;
 
 class CreatingOrganizationTest {
@@ -76,6 +80,53 @@ class CreatingOrganizationTest {
                 memberAdded(OWNER_ID, Role.OWNER, OWNER_ID, now),
                 new SystemAgentProvisioned(
                         ORG_ID, 77L, "System Agent", OWNER_ID, now));
+    }
+
+    @Test
+    void creatingWithAnAvatarGivesItInTheSameStep() {
+        TestExecutor<Organization> noHistory = fixture.givenNoPriorActivity();
+
+        ResultValidator<Organization> result = noHistory.when(
+                new CreateOrganization(ORG_ID, ORG_UUID, NAME, AGENT_ID, OWNER_ID, AVATAR));
+
+        Instant now = fixture.currentTime();
+        result.expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new OrganizationCreated(ORG_ID, ORG_UUID, NAME, OWNER_ID, now),
+                        memberAdded(OWNER_ID, Role.OWNER, OWNER_ID, now),
+                        agentProvisioned(now),
+                        avatarChanged(AVATAR, OWNER_ID, now))
+                .expectState(org -> {
+                    assertThat(org.avatarHash()).isEqualTo(AVATAR.imageHash());
+                    assertThat(org.avatarThumbnailHash()).isEqualTo(AVATAR.thumbnailHash());
+                    assertThat(org.members()).isEqualTo(Map.of(OWNER_ID, Role.OWNER));
+                });
+    }
+
+    @Test
+    void creatingWithoutAnAvatarLeavesItWithNone() {
+        TestExecutor<Organization> noHistory = fixture.givenNoPriorActivity();
+
+        ResultValidator<Organization> result = noHistory.when(create(NAME));
+
+        result.expectState(org -> {
+            assertThat(org.avatarHash()).isNull();
+            assertThat(org.avatarThumbnailHash()).isNull();
+        });
+    }
+
+    @Test
+    void creatingWithAnInvalidAvatarCreatesNothing() {
+        TestExecutor<Organization> noHistory = fixture.givenNoPriorActivity();
+        Avatar gif = new Avatar(AVATAR.imageHash(), AVATAR.thumbnailHash(), "image/gif",
+                AVATAR.width(), AVATAR.height(), AVATAR.size());
+
+        ResultValidator<Organization> result = noHistory.when(
+                new CreateOrganization(ORG_ID, ORG_UUID, NAME, AGENT_ID, OWNER_ID, gif));
+
+        result.expectException(InvalidAvatar.class)
+                .expectExceptionMessage("Avatar must be stored as PNG or JPEG.")
+                .expectNoEvents();
     }
 
     @ParameterizedTest(name = "[{0}] is stored as [{1}]")

@@ -2,6 +2,7 @@ package pro.gen.organizations.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static pro.gen.organizations.command.OrganizationHistory.AGENT_ID;
+import static pro.gen.organizations.command.OrganizationHistory.AVATAR;
 import static pro.gen.organizations.command.OrganizationHistory.EARLIER;
 import static pro.gen.organizations.command.OrganizationHistory.EDITOR_ID;
 import static pro.gen.organizations.command.OrganizationHistory.MANAGER_ID;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import pro.gen.organizations.api.Role;
 import pro.gen.organizations.api.command.AddMember;
 import pro.gen.organizations.api.command.ChangeMemberRole;
+import pro.gen.organizations.api.command.ChangeOrganizationAvatar;
 import pro.gen.organizations.api.command.CreateOrganization;
 import pro.gen.organizations.api.command.DeleteOrganization;
 import pro.gen.organizations.api.command.RemoveMember;
@@ -153,6 +155,8 @@ class DeletingOrganizationTest {
         return Stream.of(
                 Named.of("owner renames", new RenameOrganization(ORG_ID, "Acme Labs", OWNER_ID)),
                 Named.of("owner deletes again", new DeleteOrganization(ORG_ID, OWNER_ID)),
+                Named.of("owner changes the avatar",
+                        new ChangeOrganizationAvatar(ORG_ID, AVATAR, OWNER_ID)),
                 Named.of("owner adds a member",
                         new AddMember(ORG_ID, NEWCOMER_ID, Role.EDITOR, OWNER_ID)),
                 Named.of("manager adds a member",

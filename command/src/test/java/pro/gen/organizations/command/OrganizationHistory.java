@@ -11,10 +11,12 @@ import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import pro.gen.organizations.api.Avatar;
 import pro.gen.organizations.api.Role;
 import pro.gen.organizations.api.event.MemberAdded;
 import pro.gen.organizations.api.event.MemberRemoved;
 import pro.gen.organizations.api.event.MemberRoleChanged;
+import pro.gen.organizations.api.event.OrganizationAvatarChanged;
 import pro.gen.organizations.api.event.OrganizationCreated;
 import pro.gen.organizations.api.event.OrganizationDeleted;
 import pro.gen.organizations.api.event.OrganizationRenamed;
@@ -37,6 +39,13 @@ final class OrganizationHistory {
     static final long SECOND_EDITOR_ID = 7L;
     static final long NEWCOMER_ID = 8L;
     static final long STRANGER_ID = 9L;
+
+    /** A stored PNG avatar and its thumbnail. */
+    static final Avatar AVATAR = new Avatar(
+            "a".repeat(64), "b".repeat(64), "image/png", 640, 480, 20_000);
+    /** Another one, a JPEG. */
+    static final Avatar OTHER_AVATAR = new Avatar(
+            "c".repeat(64), "d".repeat(64), "image/jpeg", 4096, 4096, 3_000_000);
 
     /** When the given events happened; only events from the `when` step use the fixture's now. */
     static final Instant EARLIER = Instant.parse("2025-01-01T09:00:00Z");
@@ -68,6 +77,11 @@ final class OrganizationHistory {
 
     static OrganizationRenamed renamed(String name, long actor, Instant at) {
         return new OrganizationRenamed(ORG_ID, name, actor, at);
+    }
+
+    static OrganizationAvatarChanged avatarChanged(Avatar avatar, long actor, Instant at) {
+        return new OrganizationAvatarChanged(ORG_ID, avatar.imageHash(), avatar.thumbnailHash(),
+                avatar.contentType(), avatar.width(), avatar.height(), avatar.size(), actor, at);
     }
 
     static OrganizationDeleted deleted(long actor, Instant at) {

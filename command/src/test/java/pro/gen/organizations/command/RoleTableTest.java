@@ -2,6 +2,7 @@ package pro.gen.organizations.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static pro.gen.organizations.command.OrganizationHistory.AVATAR;
 import static pro.gen.organizations.command.OrganizationHistory.EDITOR_ID;
 import static pro.gen.organizations.command.OrganizationHistory.MANAGER_ID;
 import static pro.gen.organizations.command.OrganizationHistory.NEWCOMER_ID;
@@ -10,6 +11,7 @@ import static pro.gen.organizations.command.OrganizationHistory.OWNER_ID;
 import static pro.gen.organizations.command.OrganizationHistory.SECOND_EDITOR_ID;
 import static pro.gen.organizations.command.OrganizationHistory.SECOND_MANAGER_ID;
 import static pro.gen.organizations.command.OrganizationHistory.VIEWER_ID;
+import static pro.gen.organizations.command.OrganizationHistory.avatarChanged;
 import static pro.gen.organizations.command.OrganizationHistory.deleted;
 import static pro.gen.organizations.command.OrganizationHistory.foundedWithTeam;
 import static pro.gen.organizations.command.OrganizationHistory.joined;
@@ -33,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import pro.gen.organizations.api.Role;
 import pro.gen.organizations.api.command.AddMember;
 import pro.gen.organizations.api.command.ChangeMemberRole;
+import pro.gen.organizations.api.command.ChangeOrganizationAvatar;
 import pro.gen.organizations.api.command.DeleteOrganization;
 import pro.gen.organizations.api.command.RemoveMember;
 import pro.gen.organizations.api.command.RenameOrganization;
@@ -54,6 +57,7 @@ class RoleTableTest {
         return Stream.of(
                 //                            owner manager editor viewer
                 row(Action.RENAME,            YES,  YES,    NO,    NO),
+                row(Action.CHANGE_AVATAR,     YES,  YES,    NO,    NO),
                 row(Action.DELETE,            YES,  NO,     NO,    NO),
                 row(Action.ADD_EDITOR,        YES,  YES,    NO,    NO),
                 row(Action.ADD_MANAGER,       YES,  NO,     NO,    NO),
@@ -89,6 +93,10 @@ class RoleTableTest {
                 actor -> new RenameOrganization(ORG_ID, "Acme Labs", actor),
                 (actor, at) -> renamed("Acme Labs", actor, at),
                 org -> assertThat(org.name()).isEqualTo("Acme Labs")),
+        CHANGE_AVATAR(
+                actor -> new ChangeOrganizationAvatar(ORG_ID, AVATAR, actor),
+                (actor, at) -> avatarChanged(AVATAR, actor, at),
+                org -> assertThat(org.avatarHash()).isEqualTo(AVATAR.imageHash())),
         DELETE(
                 actor -> new DeleteOrganization(ORG_ID, actor),
                 (actor, at) -> deleted(actor, at),

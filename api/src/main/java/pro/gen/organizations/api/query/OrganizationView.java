@@ -14,6 +14,9 @@ import pro.gen.organizations.api.Role;
  * @param totalMembers how many members it has
  * @param createdAt when it was created
  * @param updatedAt when it last changed
+ * @param avatarHash the SHA-256 hash naming its avatar image in the avatar store, or null
+ *                   when it has none
+ * @param avatarThumbnailHash the hash naming the avatar's thumbnail, or null
  */
 public record OrganizationView(
         long id,
@@ -22,5 +25,7 @@ public record OrganizationView(
         Role userRole,
         int totalMembers,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String avatarHash,
+        String avatarThumbnailHash) {
 }

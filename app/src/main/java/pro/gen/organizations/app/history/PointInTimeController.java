@@ -85,7 +85,8 @@ public class PointInTimeController {
         PastOrganization then = past.orElseThrow(() -> ApiException.organizationNotFound(id));
         Role role = then.members().getOrDefault(user.id(), now.userRole());
         OrganizationView view = new OrganizationView(then.id(), then.uuid(), then.name(), role,
-                then.members().size(), then.createdAt(), then.updatedAt());
+                then.members().size(), then.createdAt(), then.updatedAt(), then.avatarHash(),
+                then.avatarThumbnailHash());
         ObjectNode body = json.valueToTree(OrganizationJson.of(view));
         body.put("version", then.version());
         return body;
