@@ -16,6 +16,7 @@ import pro.gen.organizations.api.Role;
 import pro.gen.organizations.api.event.MemberAdded;
 import pro.gen.organizations.api.event.MemberRemoved;
 import pro.gen.organizations.api.event.MemberRoleChanged;
+import pro.gen.organizations.api.event.OrganizationAvatarChanged;
 import pro.gen.organizations.api.event.OrganizationCreated;
 import pro.gen.organizations.api.event.OrganizationDeleted;
 import pro.gen.organizations.api.event.OrganizationEvent;
@@ -25,8 +26,9 @@ import pro.gen.organizations.api.query.FindOrganizationsOfUser;
 import pro.gen.organizations.api.query.OrganizationView;
 
 /**
- * The organizations as each member sees them: one row per organization, and one per member
- * saying which organizations a user sees and with what role.
+ * The organizations as each member sees them: one row per organization, with the hashes of
+ * its avatar files, and one per member saying which organizations a user sees and with what
+ * role.
  */
 @Component
 @ProcessingGroup(OrganizationProjection.GROUP)
@@ -35,7 +37,8 @@ public class OrganizationProjection {
     public static final String GROUP = "organizations";
 
     private static final String SELECT_VIEW = """
-            SELECT o.id, o.uuid, o.name, o.total_members, o.created_at, o.updated_at, a.role
+            SELECT o.id, o.uuid, o.name, o.total_members, o.created_at, o.updated_at,
+                   o.avatar_hash, o.avatar_thumbnail_hash, a.role
             FROM organization_view o
             JOIN organization_access a ON a.organization_id = o.id
             """;
@@ -65,6 +68,18 @@ public class OrganizationProjection {
         if (firstTime(event, sequence)) {
             jdbc.update("UPDATE organization_view SET name = ?, updated_at = ? WHERE id = ?",
                     event.name(), Timestamps.of(event.occurredAt()), event.organizationId());
+        }
+    }
+
+    @EventHandler
+    void on(OrganizationAvatarChanged event, @SequenceNumber long sequence) {
+        if (firstTime(event, sequence)) {
+            jdbc.update("""
+                    UPDATE organization_view
+                    SET avatar_hash = ?, avatar_thumbnail_hash = ?, updated_at = ?
+                    WHERE id = ?
+                    """, event.imageHash(), event.thumbnailHash(),
+                    Timestamps.of(event.occurredAt()), event.organizationId());
         }
     }
 
@@ -152,6 +167,8 @@ public class OrganizationProjection {
                 Role.valueOf(row.getString("role")),
                 row.getInt("total_members"),
                 Timestamps.read(row, "created_at"),
-                Timestamps.read(row, "updated_at"));
+                Timestamps.read(row, "updated_at"),
+                row.getString("avatar_hash"),
+                row.getString("avatar_thumbnail_hash"));
     }
 }
