@@ -18,6 +18,7 @@ import pro.gen.organizations.api.Role;
 import pro.gen.organizations.api.query.FindOrganization;
 import pro.gen.organizations.api.query.OrganizationView;
 import pro.gen.organizations.app.auth.User;
+import pro.gen.organizations.app.avatar.AvatarUrls;
 import pro.gen.organizations.app.web.ApiException;
 import pro.gen.organizations.app.web.Ids;
 import pro.gen.organizations.app.web.OrganizationJson;
@@ -35,12 +36,14 @@ public class PointInTimeController {
     private final EventStorageEngine storage;
     private final QueryGateway queries;
     private final ObjectMapper json;
+    private final AvatarUrls avatarUrls;
 
     public PointInTimeController(EventStorageEngine storage, QueryGateway queries,
-                                 ObjectMapper json) {
+                                 ObjectMapper json, AvatarUrls avatarUrls) {
         this.storage = storage;
         this.queries = queries;
         this.json = json;
+        this.avatarUrls = avatarUrls;
     }
 
     @GetMapping(path = "/v1/organizations/{id}", params = {"version", "!as_of"})
@@ -87,7 +90,7 @@ public class PointInTimeController {
         OrganizationView view = new OrganizationView(then.id(), then.uuid(), then.name(), role,
                 then.members().size(), then.createdAt(), then.updatedAt(), then.avatarHash(),
                 then.avatarThumbnailHash());
-        ObjectNode body = json.valueToTree(OrganizationJson.of(view));
+        ObjectNode body = json.valueToTree(OrganizationJson.of(view, avatarUrls));
         body.put("version", then.version());
         return body;
     }

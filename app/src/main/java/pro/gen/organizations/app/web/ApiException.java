@@ -58,7 +58,11 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound() {
-        return new ApiException(HttpStatus.NOT_FOUND, "not_found", "No such path.");
+        return notFound("No such path.");
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(HttpStatus.NOT_FOUND, "not_found", message);
     }
 
     public HttpStatus status() {

@@ -18,6 +18,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import pro.gen.organizations.api.refusal.ActionNotAllowed;
 import pro.gen.organizations.api.refusal.CommandRefused;
+import pro.gen.organizations.api.refusal.InvalidAvatar;
 import pro.gen.organizations.api.refusal.InvalidOrganizationName;
 import pro.gen.organizations.api.refusal.NotAMember;
 import pro.gen.organizations.api.refusal.OrganizationNotFound;
@@ -48,6 +49,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (refusal instanceof InvalidOrganizationName invalid) {
             return handle(ApiException.invalidField("organization[name]", invalid.reason()));
+        }
+        if (refusal instanceof InvalidAvatar invalid) {
+            return handle(ApiException.invalidField("organization[avatar]", invalid.reason()));
         }
         return answer(HttpStatus.UNPROCESSABLE_ENTITY,
                 ApiError.of(refusal.getMessage(), "validation_error"));

@@ -1,6 +1,9 @@
 package pro.gen.organizations.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import pro.gen.organizations.api.Avatar;
 import pro.gen.organizations.api.OrganizationName;
+import pro.gen.organizations.api.command.ChangeOrganizationAvatar;
 import pro.gen.organizations.api.command.CreateOrganization;
 import pro.gen.organizations.api.command.DeleteOrganization;
 import pro.gen.organizations.api.command.RenameOrganization;
@@ -29,10 +34,15 @@ import pro.gen.organizations.api.query.OrganizationView;
 import pro.gen.organizations.api.refusal.ActionNotAllowed;
 import pro.gen.organizations.api.refusal.InvalidOrganizationName;
 import pro.gen.organizations.app.auth.User;
+import pro.gen.organizations.app.avatar.AvatarImages;
+import pro.gen.organizations.app.avatar.AvatarUploads;
+import pro.gen.organizations.app.avatar.AvatarUrls;
+import pro.gen.organizations.app.avatar.PreparedAvatar;
+import pro.gen.organizations.app.avatar.RefusedImage;
 import pro.gen.organizations.app.consistency.Commands;
 import pro.gen.organizations.command.OrganizationIds;
 
-/** Organizations: list, create, read, rename and delete. */
+/** Organizations: list, create, read, rename, change the avatar and delete. */
 @RestController
 @RequestMapping("/v1/organizations")
 public class OrganizationController {
@@ -45,13 +55,21 @@ public class OrganizationController {
     private final Commands commands;
     private final QueryGateway queries;
     private final OrganizationIds ids;
+    private final AvatarImages avatarImages;
+    private final AvatarUploads avatarUploads;
+    private final AvatarUrls avatarUrls;
     private final int maxBodyBytes;
 
     public OrganizationController(Commands commands, QueryGateway queries, OrganizationIds ids,
+                                  AvatarImages avatarImages, AvatarUploads avatarUploads,
+                                  AvatarUrls avatarUrls,
                                   @Value("${orgs.http.max-body-bytes}") int maxBodyBytes) {
         this.commands = commands;
         this.queries = queries;
         this.ids = ids;
+        this.avatarImages = avatarImages;
+        this.avatarUploads = avatarUploads;
+        this.avatarUrls = avatarUrls;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -59,18 +77,21 @@ public class OrganizationController {
     List<OrganizationJson> list(User user) {
         return queries.query(new FindOrganizationsOfUser(user.id()),
                         ResponseTypes.multipleInstancesOf(OrganizationView.class))
-                .join().stream().map(OrganizationJson::of).toList();
+                .join().stream().map(view -> OrganizationJson.of(view, avatarUrls)).toList();
     }
 
     @PostMapping
     ResponseEntity<Map<String, Long>> create(User user, HttpServletRequest request) {
         RequestFields fields = RequestFields.read(request, maxBodyBytes);
-        refuseAvatar(fields);
         String name = checkedName(fields.text(NAME).orElse(null));
+        Optional<PreparedAvatar> avatar = avatar(fields);
 
         long id = ids.nextOrganizationId();
         long agentId = ids.nextAgentId();
-        commands.send(id, new CreateOrganization(id, UUID.randomUUID(), name, agentId, user.id()));
+        Avatar facts = avatar.map(PreparedAvatar::avatar).orElse(null);
+        Runnable create = () -> commands.send(id, new CreateOrganization(
+                id, UUID.randomUUID(), name, agentId, user.id(), facts));
+        avatar.ifPresentOrElse(files -> avatarUploads.storeAround(files, create), create);
 
         log.info("Organization [{}] created by user [{}]", id, user.id());
         return ResponseEntity.created(URI.create("/v1/organizations/" + id))
@@ -80,7 +101,7 @@ public class OrganizationController {
     @GetMapping("/{id}")
     OrganizationJson get(User user, @PathVariable("id") String rawId) {
         long id = Ids.organization(rawId);
-        return find(id, user).map(OrganizationJson::of)
+        return find(id, user).map(view -> OrganizationJson.of(view, avatarUrls))
                 .orElseThrow(() -> ApiException.organizationNotFound(id));
     }
 
@@ -89,11 +110,20 @@ public class OrganizationController {
                              HttpServletRequest request) {
         long id = Ids.organization(rawId);
         RequestFields fields = RequestFields.read(request, maxBodyBytes);
-        refuseAvatar(fields);
-        Optional<String> name = fields.text(NAME);
+        Optional<String> name = fields.text(NAME).map(OrganizationController::checkedName);
+        Optional<PreparedAvatar> avatar = avatar(fields);
 
-        if (name.isPresent()) {
-            commands.send(id, new RenameOrganization(id, checkedName(name.get()), user.id()));
+        Runnable rename = () -> name.ifPresent(newName ->
+                commands.send(id, new RenameOrganization(id, newName, user.id())));
+        if (avatar.isPresent()) {
+            avatarUploads.storeAround(avatar.get(), () -> {
+                rename.run();
+                commands.send(id, new ChangeOrganizationAvatar(
+                        id, avatar.get().avatar(), user.id()));
+            });
+            log.info("Avatar of organization [{}] changed by user [{}]", id, user.id());
+        } else if (name.isPresent()) {
+            rename.run();
         } else {
             // Nothing to change, but the caller is told what they would be told for a change.
             OrganizationView view = find(id, user)
@@ -128,10 +158,38 @@ public class OrganizationController {
         }
     }
 
-    private static void refuseAvatar(RequestFields fields) {
-        if (fields.has(AVATAR)) {
-            throw ApiException.invalidField(AVATAR, "is not accepted yet: avatars cannot be"
-                    + " uploaded in this version");
+    /**
+     * The avatar file of the request, checked and converted, but not stored yet. It can only
+     * come as a file part of a multipart body.
+     */
+    private Optional<PreparedAvatar> avatar(RequestFields fields) {
+        Optional<Part> part = fields.file(AVATAR);
+        if (part.isEmpty()) {
+            if (fields.hasValue(AVATAR)) {
+                throw ApiException.invalidField(AVATAR,
+                        "must be a file sent as multipart/form-data");
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(avatarImages.prepare(readAvatar(part.get())));
+        } catch (RefusedImage refused) {
+            throw ApiException.invalidField(AVATAR, refused.reason());
+        }
+    }
+
+    private static byte[] readAvatar(Part part) {
+        if (part.getSize() > Avatar.MAX_UPLOAD_BYTES) {
+            throw ApiException.invalidField(AVATAR, AvatarImages.TOO_LARGE);
+        }
+        try (InputStream in = part.getInputStream()) {
+            byte[] content = in.readNBytes((int) Avatar.MAX_UPLOAD_BYTES + 1);
+            if (content.length > Avatar.MAX_UPLOAD_BYTES) {
+                throw ApiException.invalidField(AVATAR, AvatarImages.TOO_LARGE);
+            }
+            return content;
+        } catch (IOException e) {
+            throw ApiException.badRequest("The multipart body could not be read.");
         }
     }
 }

@@ -2,6 +2,7 @@ package pro.gen.organizations.app.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import pro.gen.organizations.api.query.OrganizationView;
+import pro.gen.organizations.app.avatar.AvatarUrls;
 
 /** The contract's organization view, as one member sees it. */
 public record OrganizationJson(
@@ -20,7 +21,7 @@ public record OrganizationJson(
         @JsonProperty("created_at_ts") long createdAtTs,
         @JsonProperty("updated_at_ts") long updatedAtTs) {
 
-    /** Avatar URLs, both null until avatars are stored. */
+    /** Absolute URLs of the avatar image and its thumbnail, both null without an avatar. */
     record Avatar(String url, @JsonProperty("thumbnail_url") String thumbnailUrl) {
     }
 
@@ -30,13 +31,13 @@ public record OrganizationJson(
 
     private static final String ZERO = "0.0";
 
-    public static OrganizationJson of(OrganizationView view) {
+    public static OrganizationJson of(OrganizationView view, AvatarUrls urls) {
         return new OrganizationJson(
                 view.id(),
                 view.uuid().toString(),
                 view.id(),
                 view.name(),
-                new Avatar(null, null),
+                new Avatar(urls.of(view.avatarHash()), urls.of(view.avatarThumbnailHash())),
                 view.userRole().wireName(),
                 ZERO,
                 new AvailableCredit(ZERO, ZERO),

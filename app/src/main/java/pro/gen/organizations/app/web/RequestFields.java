@@ -118,6 +118,17 @@ public final class RequestFields {
         throw ApiException.invalidField(field, "must be a positive whole number");
     }
 
+    /** A field sent as a file in a multipart body. */
+    public Optional<Part> file(String field) {
+        return Optional.ofNullable(files.get(field));
+    }
+
+    /** Whether the field was sent as a value other than a file, JSON null aside. */
+    public boolean hasValue(String field) {
+        JsonNode node = values.get(field);
+        return node != null && !node.isNull();
+    }
+
     /** Whether the field was sent at all, as a value or as a file. */
     public boolean has(String field) {
         return values.containsKey(field) || files.containsKey(field);
