@@ -42,8 +42,9 @@ import pro.gen.organizations.query.AvatarFiles.StoredFile;
  * file declaring a huge image costs nothing), and lastly a full decode that must reach the
  * end of the image data. Animated GIF and WebP keep their first frame only.
  *
- * <p>An opaque JPEG is stored as a JPEG; every other image as a PNG, which keeps
- * transparency and does not add the losses of a second lossy encoding to a lossless one.
+ * <p>An opaque image that came lossy (a JPEG, a simple lossy WebP) is stored as a JPEG;
+ * every other image as a PNG, which keeps transparency and adds no losses to an image that
+ * had none.
  */
 public class AvatarImages {
 
@@ -94,7 +95,7 @@ public class AvatarImages {
         decoding.acquireUninterruptibly();
         try {
             BufferedImage image = standardRgb(decode(format, upload));
-            boolean jpeg = format == ImageFormat.JPEG && !image.getColorModel().hasAlpha();
+            boolean jpeg = format.isLossy(upload) && !image.getColorModel().hasAlpha();
             StoredFile stored = encode(image, jpeg);
             StoredFile thumbnail = encode(thumbnail(image), jpeg);
             Avatar avatar = new Avatar(stored.hash(), thumbnail.hash(), stored.contentType(),

@@ -18,6 +18,8 @@ public enum ImageFormat {
 
     private static final byte[] WEBP_TAG = ascii("WEBP");
     private static final int WEBP_TAG_OFFSET = 8;
+    private static final byte[] WEBP_LOSSY_CHUNK = ascii("VP8 ");
+    private static final int WEBP_FIRST_CHUNK_OFFSET = 12;
 
     private final String mediaType;
     private final String readerName;
@@ -41,6 +43,15 @@ public enum ImageFormat {
 
     public String mediaType() {
         return mediaType;
+    }
+
+    /**
+     * Whether the content was compressed with losses throughout: a JPEG, or a WebP in the
+     * simple lossy form (one VP8 image, no alpha, no animation).
+     */
+    boolean isLossy(byte[] content) {
+        return this == JPEG
+                || this == WEBP && startsWith(content, WEBP_FIRST_CHUNK_OFFSET, WEBP_LOSSY_CHUNK);
     }
 
     /** The name ImageIO knows the format's reader by. */

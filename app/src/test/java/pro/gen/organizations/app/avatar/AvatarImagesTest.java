@@ -47,7 +47,7 @@ class AvatarImagesTest {
                 accepted("grey PNG", png(grey(64, 48)), "image/png", 64, 48, false),
                 accepted("GIF", gif(picture(120, 80, false, 3)), "image/png", 120, 80, false),
                 accepted("animated GIF", animatedGif(3, 96), "image/png", 96, 96, true),
-                accepted("lossy WebP", webp("lossy.webp"), "image/png", 320, 200, false),
+                accepted("lossy WebP", webp("lossy.webp"), "image/jpeg", 320, 200, false),
                 accepted("lossless WebP", webp("lossless.webp"), "image/png", 320, 200, false),
                 accepted("WebP with alpha", webp("alpha.webp"), "image/png", 200, 320, true),
                 accepted("lossless WebP with alpha", webp("lossless-alpha.webp"), "image/png",

@@ -48,7 +48,7 @@ class AvatarsTest extends ServiceTest {
                         200, 300),
                 accepted("GIF", gif(picture(120, 80, false, 4)), "image/png", 120, 80),
                 accepted("animated GIF", animatedGif(3, 96), "image/png", 96, 96),
-                accepted("lossy WebP", webp("lossy.webp"), "image/png", 320, 200),
+                accepted("lossy WebP", webp("lossy.webp"), "image/jpeg", 320, 200),
                 accepted("lossless WebP", webp("lossless.webp"), "image/png", 320, 200),
                 accepted("WebP with alpha", webp("alpha.webp"), "image/png", 200, 320),
                 accepted("lossless WebP with alpha", webp("lossless-alpha.webp"), "image/png",
