@@ -1,10 +1,18 @@
 package pro.gen.organizations.app.avatar;
 
+import com.twelvemonkeys.imageio.metadata.Entry;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEG;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegment;
+import com.twelvemonkeys.imageio.metadata.jpeg.JPEGSegmentUtil;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFF;
+import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
 import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +48,8 @@ import pro.gen.organizations.query.AvatarFiles.StoredFile;
  * <p>The checks run from the cheapest up: the length, the signature of the format, the size
  * in pixels as the header declares it (read before any pixel is decoded, so that a small
  * file declaring a huge image costs nothing), and lastly a full decode that must reach the
- * end of the image data. Animated GIF and WebP keep their first frame only.
+ * end of the image data. Animated GIF and WebP keep their first frame only. A JPEG is
+ * turned upright as its EXIF orientation says, since the stored copy carries no EXIF.
  *
  * <p>An opaque image that came lossy (a JPEG, a simple lossy WebP) is stored as a JPEG;
  * every other image as a PNG, which keeps transparency and adds no losses to an image that
@@ -95,6 +104,9 @@ public class AvatarImages {
         decoding.acquireUninterruptibly();
         try {
             BufferedImage image = standardRgb(decode(format, upload));
+            if (format == ImageFormat.JPEG) {
+                image = upright(image, exifOrientation(upload));
+            }
             boolean jpeg = format.isLossy(upload) && !image.getColorModel().hasAlpha();
             StoredFile stored = encode(image, jpeg);
             StoredFile thumbnail = encode(thumbnail(image), jpeg);
@@ -182,6 +194,63 @@ public class AvatarImages {
             graphics.dispose();
         }
         return converted;
+    }
+
+    /**
+     * The EXIF orientation of a JPEG, 1 to 8: how a camera says its pixels must be turned
+     * to stand upright. 1, as they are, when there is none or it cannot be read.
+     */
+    private static int exifOrientation(byte[] jpeg) {
+        try (ImageInputStream input = new MemoryCacheImageInputStream(
+                new ByteArrayInputStream(jpeg))) {
+            List<JPEGSegment> segments = JPEGSegmentUtil.readSegments(input, JPEG.APP1, "Exif");
+            if (segments.isEmpty()) {
+                return 1;
+            }
+            InputStream exif = segments.get(0).data();
+            // The identifier "Exif" is followed by two zero bytes; the second is left here.
+            if (exif.read() != 0) {
+                return 1;
+            }
+            try (ImageInputStream tiff = new MemoryCacheImageInputStream(exif)) {
+                Entry orientation = new TIFFReader().read(tiff)
+                        .getEntryById(TIFF.TAG_ORIENTATION);
+                return orientation != null && orientation.getValue() instanceof Number value
+                        ? value.intValue() : 1;
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("EXIF orientation of an avatar upload unreadable: {}", e.toString());
+            return 1;
+        }
+    }
+
+    /** The image turned or mirrored as its EXIF orientation says. */
+    private static BufferedImage upright(BufferedImage image, int orientation) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        AffineTransform turn = switch (orientation) {
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+            case 8 -> new AffineTransform(0, -1, 1, 0, 0, w);
+            default -> null;
+        };
+        if (turn == null) {
+            return image;
+        }
+        boolean sideways = orientation >= 5;
+        BufferedImage turned = new BufferedImage(sideways ? h : w, sideways ? w : h,
+                image.getType());
+        Graphics2D graphics = turned.createGraphics();
+        try {
+            graphics.drawImage(image, turn, null);
+        } finally {
+            graphics.dispose();
+        }
+        return turned;
     }
 
     /**

@@ -13,6 +13,7 @@ import static pro.gen.organizations.app.support.TestImages.picture;
 import static pro.gen.organizations.app.support.TestImages.png;
 import static pro.gen.organizations.app.support.TestImages.pngClaiming;
 import static pro.gen.organizations.app.support.TestImages.webp;
+import static pro.gen.organizations.app.support.TestImages.withExifOrientation;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -122,6 +123,28 @@ class AvatarImagesTest {
         assertThat(centre.getRed()).isCloseTo(firstFrame.getRed(), Offset.offset(8));
         assertThat(centre.getGreen()).isLessThan(80);
         assertThat(new Color(image.getRGB(0, 0), true).getAlpha()).isZero();
+    }
+
+    @Test
+    void aJpegIsTurnedUprightAsItsExifOrientationSays() {
+        BufferedImage halves = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = halves.createGraphics();
+        graphics.setColor(Color.RED);
+        graphics.fillRect(0, 0, 60, 80);
+        graphics.setColor(Color.BLUE);
+        graphics.fillRect(60, 0, 60, 80);
+        graphics.dispose();
+        byte[] turnedClockwise = withExifOrientation(jpeg(halves), 6);
+
+        PreparedAvatar prepared = images.prepare(turnedClockwise);
+
+        assertThat(prepared.avatar().width()).isEqualTo(80);
+        assertThat(prepared.avatar().height()).isEqualTo(120);
+        BufferedImage image = decode(prepared.image().content());
+        assertThat(new Color(image.getRGB(40, 10)).getRed()).isGreaterThan(200);
+        assertThat(new Color(image.getRGB(40, 110)).getBlue()).isGreaterThan(200);
+        assertThat(new String(prepared.image().content(), StandardCharsets.ISO_8859_1))
+                .doesNotContain("Exif");
     }
 
     @Test

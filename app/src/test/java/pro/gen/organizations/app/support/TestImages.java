@@ -113,6 +113,32 @@ public final class TestImages {
         return bytes.toByteArray();
     }
 
+    /**
+     * The JPEG with an EXIF segment, as a camera writes it, saying how the picture must be
+     * turned to stand upright.
+     */
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(26)
+                .put(new byte[] {'M', 'M', 0, 42}).putInt(8)
+                .putShort((short) 1)
+                .putShort((short) 0x0112).putShort((short) 3).putInt(1)
+                .putShort((short) orientation).putShort((short) 0)
+                .putInt(0);
+        byte[] exif = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0xFF);
+        out.write(0xD8);
+        out.write(0xFF);
+        out.write(0xE1);
+        int length = 2 + exif.length + tiff.capacity();
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.writeBytes(exif);
+        out.writeBytes(tiff.array());
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     /** A WebP sample from the test resources; see the README beside them. */
     public static byte[] webp(String name) {
         try (InputStream in = TestImages.class.getResourceAsStream("/avatars/" + name)) {
