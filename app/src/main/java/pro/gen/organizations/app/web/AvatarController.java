@@ -1,5 +1,6 @@
 package pro.gen.organizations.app.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,12 +30,15 @@ public class AvatarController {
     }
 
     @GetMapping(AvatarUrls.PATH + "{hash}")
-    ResponseEntity<byte[]> get(@PathVariable("hash") String hash) {
+    ResponseEntity<byte[]> get(@PathVariable("hash") String hash,
+                               HttpServletResponse response) {
         if (!Avatar.isHash(hash)) {
             throw ApiException.notFound("No such avatar.");
         }
         StoredFile file = files.find(hash)
                 .orElseThrow(() -> ApiException.notFound("No such avatar."));
+        // Every answer is given a charset up front, for JSON; an image has none.
+        response.setCharacterEncoding((String) null);
         MediaType type = ImageFormat.of(file.content())
                 .map(format -> MediaType.parseMediaType(format.mediaType()))
                 .orElse(MediaType.APPLICATION_OCTET_STREAM);
