@@ -1,6 +1,8 @@
 package pro.gen.organizations.app.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pro.gen.organizations.app.support.TestImages.picture;
+import static pro.gen.organizations.app.support.TestImages.png;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +33,7 @@ import pro.gen.organizations.api.Role;
 import pro.gen.organizations.api.event.MemberAdded;
 import pro.gen.organizations.api.event.MemberRemoved;
 import pro.gen.organizations.api.event.MemberRoleChanged;
+import pro.gen.organizations.api.event.OrganizationAvatarChanged;
 import pro.gen.organizations.api.event.OrganizationCreated;
 import pro.gen.organizations.api.event.OrganizationDeleted;
 import pro.gen.organizations.api.event.OrganizationRenamed;
@@ -67,6 +70,10 @@ class EventSamplesTest extends ServiceTest {
                     Instant.parse("2026-03-02T08:00:00.001Z")),
             MemberRemoved.class, new MemberRemoved(42, 8, Role.MANAGER, 8,
                     Instant.parse("2026-03-03T17:45:00.250Z")),
+            OrganizationAvatarChanged.class, new OrganizationAvatarChanged(42,
+                    "6105d6cc76af400325e94d588ce511be5bfdbb73b437dc51eca43917d7a43e3d",
+                    "80f61f96184524ba54db767ed49487392430ad26bf5cf2ef689905f3400325d7",
+                    "image/png", 640, 480, 20480, 8, Instant.parse("2026-03-05T10:00:00.750Z")),
             OrganizationDeleted.class, new OrganizationDeleted(42, 7,
                     Instant.parse("2026-03-04T09:00:00Z")));
 
@@ -90,7 +97,8 @@ class EventSamplesTest extends ServiceTest {
         });
         assertThat(events).contains(OrganizationCreated.class, OrganizationRenamed.class,
                 OrganizationDeleted.class, MemberAdded.class, MemberRoleChanged.class,
-                MemberRemoved.class, SystemAgentProvisioned.class);
+                MemberRemoved.class, SystemAgentProvisioned.class,
+                OrganizationAvatarChanged.class);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -152,6 +160,8 @@ class EventSamplesTest extends ServiceTest {
                         Map.of("member", Map.of("role", "manager"))),
                 api.json("PATCH", "/v1/organizations/" + id, member,
                         Map.of("organization", Map.of("name", "Sample Works Renamed"))),
+                api.multipart("PATCH", "/v1/organizations/" + id, member, Map.of(),
+                        "organization[avatar]", png(picture(40, 30, false, 11))),
                 api.delete(members + "/" + member.id(), owner),
                 api.delete("/v1/organizations/" + id, owner));
         assertThat(writes).allSatisfy(answer ->
@@ -164,7 +174,7 @@ class EventSamplesTest extends ServiceTest {
                 """, Long.toString(id));
 
         Map<String, String> storedTypes = new TreeMap<>();
-        assertThat(rows).hasSize(8).allSatisfy(row -> {
+        assertThat(rows).hasSize(9).allSatisfy(row -> {
             Class<?> event = Class.forName((String) row.get("payload_type"));
             assertThat(row.get("payload_revision")).isEqualTo(revision(event));
             JsonNode stored = JSON.readTree((String) row.get("payload"));
