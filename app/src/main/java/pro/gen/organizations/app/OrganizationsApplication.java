@@ -2,9 +2,11 @@ package pro.gen.organizations.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The organizations service: HTTP in front, Axon and PostgreSQL behind. */
 @SpringBootApplication(scanBasePackages = "pro.gen.organizations")
+@EnableScheduling
 public class OrganizationsApplication {
 
     public static void main(String[] args) {

@@ -76,17 +76,33 @@ public class AvatarFiles {
     }
 
     /**
-     * The upload's command was accepted: the organizations that now use its files keep them.
-     * A claim whose file no organization uses yet (its event is still on the way to the
-     * projection) is left to expire instead.
+     * The upload's command was accepted and the avatar-files projection has applied its
+     * event: the organization that uses the files keeps them, and files that a later upload
+     * replaced in the meantime go.
      */
-    public void finish(UUID upload) {
-        jdbc.update("""
-                DELETE FROM avatar_upload u
-                WHERE u.upload_id = ?
-                  AND EXISTS (SELECT 1 FROM avatar_reference r
-                              WHERE r.image_hash = u.hash OR r.thumbnail_hash = u.hash)
-                """, upload);
+    public void release(UUID upload) {
+        transaction.executeWithoutResult(status -> {
+            List<String> hashes = jdbc.queryForList(
+                    "DELETE FROM avatar_upload WHERE upload_id = ? RETURNING hash",
+                    String.class, upload);
+            collect(hashes);
+        });
+    }
+
+    /**
+     * Collects the files of uploads whose claim expired: an upload whose command outlived
+     * the wait for the read models, or whose instance stopped before the command was decided.
+     *
+     * @return how many claims expired
+     */
+    public int sweepExpiredUploads() {
+        return transaction.execute(status -> {
+            List<String> hashes = jdbc.queryForList(
+                    "DELETE FROM avatar_upload WHERE expires_at <= now() RETURNING hash",
+                    String.class);
+            collect(hashes);
+            return hashes.size();
+        });
     }
 
     /** The upload's command was refused: its files go, unless something else keeps them. */

@@ -1,6 +1,7 @@
 package pro.gen.organizations.app.avatar;
 
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
 import pro.gen.organizations.query.AvatarFiles;
 
@@ -21,17 +22,24 @@ public class AvatarUploads {
     /**
      * Stores the avatar's files, then runs the command.
      *
+     * @param command sends the command and tells whether the read models show its outcome
      * @throws RuntimeException the command's failure, after the files were let go
      */
-    public void storeAround(PreparedAvatar avatar, Runnable command) {
+    public void storeAround(PreparedAvatar avatar, BooleanSupplier command) {
         UUID upload = UUID.randomUUID();
         files.store(upload, avatar.files());
+        boolean applied;
         try {
-            command.run();
+            applied = command.getAsBoolean();
         } catch (RuntimeException | Error e) {
             files.abandon(upload);
             throw e;
         }
-        files.finish(upload);
+        if (applied) {
+            // The avatar-files projection has seen the event: the organization uses the files
+            // now, or a later upload already replaced them and they can go.
+            files.release(upload);
+        }
+        // Otherwise the claim stays until it expires and the sweep collects its files.
     }
 }

@@ -42,6 +42,9 @@ public final class LocalPostgres implements AutoCloseable {
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // Stopped by the Spring context, after the processors and the pool; a JVM
+                    // hook of its own would race them and cut their connections mid-shutdown.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             return new LocalPostgres(server);

@@ -25,13 +25,15 @@ public class Commands {
     /**
      * Sends the command, waits for its outcome and for the read models to show it.
      *
+     * @return true when every read model shows the outcome; false when the wait gave up
      * @throws RuntimeException the organization's refusal, or the write side's failure
      */
-    public void send(long organizationId, Object command) {
+    public boolean send(long organizationId, Object command) {
         gateway.sendAndWait(command);
 
-        Duration waited = readYourWrites.awaitOrganization(organizationId);
-        reportWait(waited);
+        ReadYourWrites.Wait wait = readYourWrites.awaitOrganization(organizationId);
+        reportWait(wait.waited());
+        return wait.caughtUp();
     }
 
     /**

@@ -55,23 +55,29 @@ public class ReadYourWrites {
     }
 
     /**
-     * Waits until the latest event of an organization is in every read model.
+     * How a wait ended.
      *
-     * @return how long the wait took
+     * @param waited how long it took
+     * @param caughtUp whether every read model showed the event in the end, rather than the
+     *                 wait giving up after its timeout
      */
-    public Duration awaitOrganization(long organizationId) {
+    public record Wait(Duration waited, boolean caughtUp) {
+    }
+
+    /** Waits until the latest event of an organization is in every read model. */
+    public Wait awaitOrganization(long organizationId) {
         List<Long> latest = jdbc.queryForList("""
                 SELECT global_index FROM domain_event_entry
                 WHERE aggregate_identifier = ?
                 ORDER BY sequence_number DESC LIMIT 1
                 """, Long.class, Long.toString(organizationId));
         if (latest.isEmpty()) {
-            return Duration.ZERO;
+            return new Wait(Duration.ZERO, true);
         }
         return awaitIndex(latest.get(0), organizationId);
     }
 
-    private Duration awaitIndex(long globalIndex, long organizationId) {
+    private Wait awaitIndex(long globalIndex, long organizationId) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         Collection<StreamingEventProcessor> processors =
@@ -86,7 +92,7 @@ public class ReadYourWrites {
                     log.warn("Projection [{}] has not applied event [{}] of organization [{}]"
                                     + " after {} ms; answering anyway",
                             processor.getName(), globalIndex, organizationId, timeout.toMillis());
-                    return Duration.ofNanos(System.nanoTime() - start);
+                    return new Wait(Duration.ofNanos(System.nanoTime() - start), false);
                 }
                 LockSupport.parkNanos(POLL_NANOS);
             }
@@ -96,7 +102,7 @@ public class ReadYourWrites {
             log.debug("Read models caught up with organization [{}] in {} µs", organizationId,
                     waited.toNanos() / 1000);
         }
-        return waited;
+        return new Wait(waited, true);
     }
 
     private boolean hasApplied(StreamingEventProcessor processor, long globalIndex) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -89,9 +90,13 @@ public class OrganizationController {
         long id = ids.nextOrganizationId();
         long agentId = ids.nextAgentId();
         Avatar facts = avatar.map(PreparedAvatar::avatar).orElse(null);
-        Runnable create = () -> commands.send(id, new CreateOrganization(
+        BooleanSupplier create = () -> commands.send(id, new CreateOrganization(
                 id, UUID.randomUUID(), name, agentId, user.id(), facts));
-        avatar.ifPresentOrElse(files -> avatarUploads.storeAround(files, create), create);
+        if (avatar.isPresent()) {
+            avatarUploads.storeAround(avatar.get(), create);
+        } else {
+            create.getAsBoolean();
+        }
 
         log.info("Organization [{}] created by user [{}]", id, user.id());
         return ResponseEntity.created(URI.create("/v1/organizations/" + id))
@@ -118,7 +123,7 @@ public class OrganizationController {
         if (avatar.isPresent()) {
             avatarUploads.storeAround(avatar.get(), () -> {
                 rename.run();
-                commands.send(id, new ChangeOrganizationAvatar(
+                return commands.send(id, new ChangeOrganizationAvatar(
                         id, avatar.get().avatar(), user.id()));
             });
             log.info("Avatar of organization [{}] changed by user [{}]", id, user.id());

@@ -15,8 +15,14 @@ import static pro.gen.organizations.app.support.TestImages.webp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -26,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import pro.gen.organizations.app.avatar.AvatarSweep;
 import pro.gen.organizations.app.support.ApiClient.Answer;
 import pro.gen.organizations.app.support.ApiClient.TestUser;
 import pro.gen.organizations.app.support.ServiceTest;
@@ -39,6 +46,9 @@ class AvatarsTest extends ServiceTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private AvatarSweep sweep;
 
     static Stream<Arguments> acceptedUploads() {
         return Stream.of(
@@ -232,6 +242,70 @@ class AvatarsTest extends ServiceTest {
         assertThat(image.status()).isEqualTo(404);
         assertThat(image.errorCode()).isEqualTo("not_found");
         assertThat(fetch(avatar.get("thumbnail_url").asText()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void avatarsUploadedAtOnceLeaveOnlyTheLastOnesFilesAndNoneAfterDelete() throws Exception {
+        TestUser owner = api.newUser();
+        long id = api.newOrganization(owner, "Racing avatars");
+        List<byte[]> uploads = Stream.generate(AvatarsTest::uniquePng).limit(16).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(uploads.size());
+
+        List<Future<Answer>> answers = new ArrayList<>();
+        for (byte[] upload : uploads) {
+            answers.add(pool.submit(() -> api.multipart("PATCH", "/v1/organizations/" + id,
+                    owner, Map.of(), AVATAR, upload)));
+        }
+        for (Future<Answer> answer : answers) {
+            assertThat(answer.get(60, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+        pool.shutdown();
+        JsonNode current = avatarOf(owner, id);
+        List<String> stored = jdbc.queryForList("""
+                SELECT h FROM domain_event_entry e,
+                    LATERAL (VALUES (convert_from(e.payload, 'UTF8')::json->>'imageHash'),
+                                    (convert_from(e.payload, 'UTF8')::json->>'thumbnailHash'))
+                        AS hashes(h)
+                WHERE e.aggregate_identifier = ?
+                  AND e.payload_type LIKE '%OrganizationAvatarChanged'
+                """, String.class, Long.toString(id));
+        List<String> kept = stored.stream()
+                .filter(hash -> fetch(PUBLIC_BASE + hash).status() == 200).distinct().toList();
+
+        assertThat(stored).hasSize(2 * uploads.size());
+        assertThat(kept).containsExactlyInAnyOrder(pathOf(current.get("url").asText())
+                        .substring("/avatars/".length()),
+                pathOf(current.get("thumbnail_url").asText()).substring("/avatars/".length()));
+        assertThat(claimCount()).isZero();
+
+        api.delete("/v1/organizations/" + id, owner);
+
+        assertThat(stored).allSatisfy(hash ->
+                assertThat(fetch(PUBLIC_BASE + hash).status()).isEqualTo(404));
+    }
+
+    @Test
+    void theSweepCollectsFilesWhoseUploadClaimRanOutUnreleased() {
+        String orphan = "0".repeat(63) + "a";
+        String claimed = "0".repeat(63) + "b";
+        for (String hash : List.of(orphan, claimed)) {
+            jdbc.update("""
+                    INSERT INTO avatar_file (hash, content_type, content, stored_at)
+                    VALUES (?, 'image/png', ?, now())
+                    """, hash, png(picture(8, 8, false, nextSeed())));
+        }
+        jdbc.update("""
+                INSERT INTO avatar_upload (upload_id, hash, expires_at) VALUES
+                    (gen_random_uuid(), ?, now() - INTERVAL '1 minute'),
+                    (gen_random_uuid(), ?, now() + INTERVAL '1 hour')
+                """, orphan, claimed);
+
+        sweep.sweep();
+
+        assertThat(fetch(PUBLIC_BASE + orphan).status()).isEqualTo(404);
+        assertThat(fetch(PUBLIC_BASE + claimed).status()).isEqualTo(200);
+        jdbc.update("DELETE FROM avatar_upload WHERE hash = ?", claimed);
+        jdbc.update("DELETE FROM avatar_file WHERE hash = ?", claimed);
     }
 
     @Test
