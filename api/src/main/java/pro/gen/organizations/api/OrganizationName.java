@@ -27,7 +27,7 @@ public final class OrganizationName {
             throw new InvalidOrganizationName("can't be blank");
         }
         String trimmed = trim(raw);
-        if (trimmed.isEmpty()) {
+        if (trimmed.codePoints().allMatch(OrganizationName::isInvisible)) {
             throw new InvalidOrganizationName("can't be blank");
         }
         if (trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
@@ -52,6 +52,11 @@ public final class OrganizationName {
             end -= Character.charCount(raw.codePointBefore(end));
         }
         return raw.substring(start, end);
+    }
+
+    /** White space, or a format character such as a zero-width space, which shows nothing. */
+    private static boolean isInvisible(int codePoint) {
+        return isSpace(codePoint) || Character.getType(codePoint) == Character.FORMAT;
     }
 
     private static boolean isSpace(int codePoint) {

@@ -62,7 +62,8 @@ public class FeedController implements DisposableBean {
     @GetMapping(path = "/v1/admin/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestParam(name = "after", required = false) String after,
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastId) {
-        long start = lastId != null ? position(lastId, "Last-Event-ID") : position(after, "after");
+        boolean resuming = lastId != null && !lastId.isBlank();
+        long start = resuming ? position(lastId, "Last-Event-ID") : position(after, "after");
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
         try {
             // The headers go out with the first thing sent; without this comment a client

@@ -13,8 +13,8 @@ final class PageLimits {
             return defaultLimit;
         }
         if (!raw.matches("0*[1-9][0-9]*")) {
-            throw ApiException.invalidField("limit", "must be a whole number from 1 to "
-                    + maxLimit);
+            throw ApiException.invalidField("limit", "must be a positive whole number (pages"
+                    + " hold at most " + maxLimit + ")");
         }
         // Asking for more than a page holds is not an error: the page is simply full.
         String digits = raw.replaceFirst("^0+", "");

@@ -51,8 +51,12 @@ public class PointInTimeController {
                          @RequestParam("version") String rawVersion) {
         long id = Ids.organization(rawId);
         OrganizationView now = currentView(id, user);
-        if (!rawVersion.matches("[0-9]{1,18}")) {
+        if (!rawVersion.matches("[0-9]{1,19}")) {
             throw ApiException.invalidField("version", "must be a whole number from 0");
+        }
+        long latest = storage.lastSequenceNumberFor(Long.toString(id)).orElse(-1L);
+        if (rawVersion.length() > 18 || Long.parseLong(rawVersion) > latest) {
+            throw ApiException.invalidField("version", "is past the latest version, " + latest);
         }
 
         long version = Long.parseLong(rawVersion);

@@ -23,9 +23,14 @@ public class AdminController {
     private static final int MAX_EMAIL = 254;
     private static final int MAX_NAME = 255;
 
-    /** One @, something on each side, a dot in the domain, no white space or controls. */
-    private static final Pattern EMAIL_SHAPE =
-            Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+    /**
+     * An ASCII address: the local part in the characters RFC 5322 allows unquoted, and a
+     * domain of dot-separated labels. Non-ASCII addresses are refused, since lower-casing
+     * them for the uniqueness check would make look-alikes (a Kelvin sign for a K) collide.
+     */
+    private static final Pattern EMAIL_SHAPE = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
 
     private final UserDirectory users;
     private final int maxBodyBytes;
@@ -44,7 +49,7 @@ public class AdminController {
 
     @PostMapping("/v1/admin/users")
     ResponseEntity<ProvisionedJson> provision(HttpServletRequest request) {
-        RequestFields fields = RequestFields.read(request, maxBodyBytes);
+        RequestFields fields = RequestFields.read(request, maxBodyBytes).requireGroup("user");
         String email = fields.text(EMAIL).map(String::strip).orElse("");
         String name = fields.text(NAME).map(String::strip).orElse("");
         if (email.isEmpty()) {

@@ -61,7 +61,8 @@ public class MemberController {
                                    HttpServletRequest request) {
         long id = Ids.organization(rawId);
         members(id, user);
-        RequestFields fields = RequestFields.read(request, maxBodyBytes);
+        RequestFields fields =
+                RequestFields.read(request, maxBodyBytes).requireGroup("member");
         Role role = role(fields);
         long userId = newMember(fields);
 
@@ -78,7 +79,8 @@ public class MemberController {
         long id = Ids.organization(rawId);
         members(id, user);
         long userId = existingMember(rawUserId);
-        RequestFields fields = RequestFields.read(request, maxBodyBytes);
+        RequestFields fields =
+                RequestFields.read(request, maxBodyBytes).requireGroup("member");
         Role role = role(fields);
 
         commands.send(id, new ChangeMemberRole(id, userId, role, user.id()));

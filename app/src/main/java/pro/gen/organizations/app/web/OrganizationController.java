@@ -83,7 +83,8 @@ public class OrganizationController {
 
     @PostMapping
     ResponseEntity<Map<String, Long>> create(User user, HttpServletRequest request) {
-        RequestFields fields = RequestFields.read(request, maxBodyBytes);
+        RequestFields fields = RequestFields.read(request, maxBodyBytes)
+                .requireGroup("organization");
         String name = checkedName(fields.text(NAME).orElse(null));
         Optional<PreparedAvatar> avatar = avatar(fields);
 
@@ -114,7 +115,8 @@ public class OrganizationController {
     Map<String, Long> update(User user, @PathVariable("id") String rawId,
                              HttpServletRequest request) {
         long id = Ids.organization(rawId);
-        RequestFields fields = RequestFields.read(request, maxBodyBytes);
+        RequestFields fields = RequestFields.read(request, maxBodyBytes)
+                .requireGroup("organization");
         Optional<String> name = fields.text(NAME).map(OrganizationController::checkedName);
         Optional<PreparedAvatar> avatar = avatar(fields);
 

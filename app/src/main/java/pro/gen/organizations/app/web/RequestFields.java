@@ -129,6 +129,18 @@ public final class RequestFields {
         return node != null && !node.isNull();
     }
 
+    /**
+     * Refuses a group of fields that came as something other than an object, such as
+     * {@code {"organization": [1]}}, which would otherwise read as a body without fields.
+     */
+    public RequestFields requireGroup(String group) {
+        JsonNode node = values.get(group);
+        if (node != null && !node.isNull()) {
+            throw ApiException.invalidField(group, "must be an object");
+        }
+        return this;
+    }
+
     /** Whether the field was sent at all, as a value or as a file. */
     public boolean has(String field) {
         return values.containsKey(field) || files.containsKey(field);

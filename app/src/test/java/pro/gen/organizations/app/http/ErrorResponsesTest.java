@@ -101,7 +101,6 @@ class ErrorResponsesTest extends ServiceTest {
         "{\"organization\":{\"name\":42}}",
         "{\"organization\":{\"name\":true}}",
         "{\"organization\":{\"name\":{\"first\":\"A\"}}}",
-        "{\"organization\":\"Acme\"}",
         "{\"name\":\"Acme\"}"})
     void aNameOfTheWrongShapeIsAValidationError(String body) {
         TestUser owner = api.newUser();

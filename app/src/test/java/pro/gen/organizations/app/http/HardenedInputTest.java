@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import pro.gen.organizations.app.support.ApiClient;
 import pro.gen.organizations.app.support.ApiClient.Answer;
 import pro.gen.organizations.app.support.ApiClient.TestUser;
 import pro.gen.organizations.app.support.ServiceTest;
@@ -125,5 +126,41 @@ class HardenedInputTest extends ServiceTest {
 
         assertError(answer, 403, "forbidden");
         assertThat(answer.json().get("error").asText()).startsWith("An editor may not");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u212Aelvin@example.com", "own@example.com.", "a@b", "a@-b.com"})
+    void anEmailOutsideAsciiOrWithABrokenDomainIsRefused(String email) {
+        Answer answer = api.raw("POST", "/v1/admin/users", null, "application/json",
+                ("{\"user\":{\"email\":\"" + email + "\",\"name\":\"N\"}}")
+                        .getBytes(StandardCharsets.UTF_8), "X-Admin-Token",
+                ApiClient.ADMIN_TOKEN);
+
+        assertError(answer, 422, "validation_error");
+    }
+
+    @Test
+    void aNameOfOnlyZeroWidthCharactersIsBlank() {
+        TestUser owner = api.newUser();
+
+        Answer created = api.json("POST", "/v1/organizations", owner,
+                Map.of("organization", Map.of("name", "\u200B\u2060\uFEFF")));
+
+        assertError(created, 422, "validation_error");
+        assertThat(api.get("/v1/organizations", owner).json()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[1]", "\"Renamed\"", "7"})
+    void anOrganizationGroupThatIsNotAnObjectIsRefused(String group) {
+        TestUser owner = api.newUser();
+        long id = api.newOrganization(owner, "Shape");
+
+        Answer answer = api.raw("PATCH", "/v1/organizations/" + id, owner, "application/json",
+                ("{\"organization\":" + group + "}").getBytes(StandardCharsets.UTF_8));
+
+        assertError(answer, 422, "validation_error");
+        assertThat(api.get("/v1/organizations/" + id, owner).json().get("name").asText())
+                .isEqualTo("Shape");
     }
 }

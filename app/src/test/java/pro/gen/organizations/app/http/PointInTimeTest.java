@@ -112,13 +112,14 @@ class PointInTimeTest extends ServiceTest {
     }
 
     @ParameterizedTest(name = "version {0}")
-    @ValueSource(strings = {"7", "100", "999999999999999999"})
-    void aVersionBeyondTheLastIsNotFound(String version) {
+    @ValueSource(strings = {"7", "100", "999999999999999999", "9223372036854775807"})
+    void aVersionBeyondTheLastIsAValidationErrorThatNamesTheLatest(String version) {
         Tempo org = tempo();
 
         Answer answer = atVersion(org.id(), org.owner(), version);
 
-        assertError(answer, 422, "organization_not_found");
+        assertError(answer, 422, "validation_error");
+        assertThat(answer.json().get("error").asText()).contains("latest version, 6");
     }
 
     @Test
