@@ -48,7 +48,9 @@ import pro.gen.organizations.query.AvatarFiles.StoredFile;
  * <p>The checks run from the cheapest up: the length, the signature of the format, the size
  * in pixels as the header declares it (read before any pixel is decoded, so that a small
  * file declaring a huge image costs nothing), and lastly a full decode that must reach the
- * end of the image data. Animated GIF and WebP keep their first frame only. A JPEG is
+ * end of the image data. Animated GIF and WebP keep their first frame only, the only one
+ * decoded; every other frame is held to the same limits by {@link ImageStructure}, which
+ * reads the sizes and positions of all frames and checks that each is whole. A JPEG is
  * turned upright as its EXIF orientation says, since the stored copy carries no EXIF.
  *
  * <p>An opaque image that came lossy (a JPEG, a simple lossy WebP) is stored as a JPEG;
@@ -100,6 +102,7 @@ public class AvatarImages {
         }
         ImageFormat format = ImageFormat.of(upload)
                 .orElseThrow(() -> new RefusedImage(NOT_AN_IMAGE));
+        ImageStructure.check(format, upload);
 
         decoding.acquireUninterruptibly();
         try {

@@ -7,13 +7,18 @@ import static pro.gen.organizations.app.support.TestImages.animatedGif;
 import static pro.gen.organizations.app.support.TestImages.decode;
 import static pro.gen.organizations.app.support.TestImages.gif;
 import static pro.gen.organizations.app.support.TestImages.gifClaiming;
+import static pro.gen.organizations.app.support.TestImages.gifOfFrames;
 import static pro.gen.organizations.app.support.TestImages.jpeg;
 import static pro.gen.organizations.app.support.TestImages.jpegClaiming;
 import static pro.gen.organizations.app.support.TestImages.picture;
 import static pro.gen.organizations.app.support.TestImages.png;
 import static pro.gen.organizations.app.support.TestImages.pngClaiming;
 import static pro.gen.organizations.app.support.TestImages.webp;
+import static pro.gen.organizations.app.support.TestImages.webpFrameStart;
 import static pro.gen.organizations.app.support.TestImages.withExifOrientation;
+import static pro.gen.organizations.app.support.TestImages.withRiffSizeOfItsLength;
+import static pro.gen.organizations.app.support.TestImages.withWebpCanvas;
+import static pro.gen.organizations.app.support.TestImages.withWebpFrame;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -23,6 +28,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Named;
@@ -36,6 +42,8 @@ class AvatarImagesTest {
 
     private static final String TOO_MANY_PIXELS = "is too large: %d x %d pixels"
             + " (at most 4096 x 4096)";
+    private static final String FRAME_TOO_LARGE = "is too large: frame %d is %d x %d pixels"
+            + " at %d, %d (every frame must fit in 4096 x 4096)";
 
     private final AvatarImages images = new AvatarImages(2);
 
@@ -56,6 +64,18 @@ class AvatarImagesTest {
                 accepted("animated WebP", webp("animated.webp"), "image/png", 96, 96, true),
                 accepted("lossy animated WebP", webp("animated-lossy.webp"), "image/png",
                         96, 96, true),
+                accepted("animated GIF with frames of their own sizes and places",
+                        gifOfFrames(200, 150, new int[] {0, 0, 200, 150},
+                                new int[] {20, 10, 100, 80}, new int[] {100, 70, 100, 80}),
+                        "image/png", 200, 150, false),
+                accepted("animated GIF whose last frame ends on the 4096th pixel",
+                        gifOfFrames(4096, 64, new int[] {0, 0, 64, 64},
+                                new int[] {4032, 0, 64, 64}), "image/png", 4096, 64, true),
+                accepted("animated GIF of 360 frames", longAnimation(360, 48), "image/png",
+                        48, 48, false),
+                accepted("animated WebP whose frame 2 ends on the 4096th pixel",
+                        withWebpFrame(withWebpCanvas(webp("animated.webp"), 4096, 4096), 2,
+                                4000, 4000, 96, 96), "image/png", 96, 96, true),
                 accepted("1 x 1 PNG", png(picture(1, 1, false, 4)), "image/png", 1, 1, false),
                 accepted("4096 x 1 PNG", png(picture(4096, 1, false, 5)), "image/png",
                         4096, 1, false));
@@ -197,6 +217,67 @@ class AvatarImagesTest {
                         TOO_MANY_PIXELS.formatted(Integer.MAX_VALUE, 1)));
     }
 
+    static Stream<Arguments> refusedAnimations() {
+        byte[] webp = webp("animated.webp");
+        byte[] lossyWebp = webp("animated-lossy.webp");
+        int[] full = {0, 0, 96, 96};
+        byte[] twoFrameGif = gifOfFrames(96, 96, full, full);
+        int gifFrame2 = gifOfFrames(96, 96, full).length - 1;
+        byte[] webpCutInFrame2 = Arrays.copyOf(webp, webpFrameStart(webp, 2) + 100);
+        return Stream.of(
+                refused("animated WebP with a 16777216 x 16777216 canvas",
+                        withWebpCanvas(webp, 16777216, 16777216),
+                        TOO_MANY_PIXELS.formatted(16777216, 16777216)),
+                refused("animated WebP with a 4098 x 96 canvas", withWebpCanvas(webp, 4098, 96),
+                        TOO_MANY_PIXELS.formatted(4098, 96)),
+                refused("animated WebP whose frame 2 claims 16000000 x 16000000",
+                        withWebpFrame(webp, 2, 0, 0, 16000000, 16000000),
+                        FRAME_TOO_LARGE.formatted(2, 16000000, 16000000, 0, 0)),
+                refused("animated WebP whose frame 2 sits 16000000 pixels down",
+                        withWebpFrame(webp, 2, 0, 16000000, 96, 96),
+                        FRAME_TOO_LARGE.formatted(2, 96, 96, 0, 16000000)),
+                refused("animated WebP whose frame 3 ends on the 4098th pixel",
+                        withWebpFrame(withWebpCanvas(webp, 4096, 4096), 3, 4002, 0, 96, 96),
+                        FRAME_TOO_LARGE.formatted(3, 96, 96, 4002, 0)),
+                refused("lossy animated WebP whose frame 2 claims 16000000 x 16000000",
+                        withWebpFrame(lossyWebp, 2, 0, 0, 16000000, 16000000),
+                        FRAME_TOO_LARGE.formatted(2, 16000000, 16000000, 0, 0)),
+                refused("animated WebP cut in frame 2", webpCutInFrame2,
+                        AvatarImages.UNREADABLE),
+                refused("animated WebP cut in frame 2 with its RIFF size made to match",
+                        withRiffSizeOfItsLength(webpCutInFrame2), AvatarImages.UNREADABLE),
+                refused("lossy animated WebP cut in frame 3",
+                        Arrays.copyOf(lossyWebp, webpFrameStart(lossyWebp, 3) + 300),
+                        AvatarImages.UNREADABLE),
+                refused("animated WebP whose frame 2 is smaller than its image",
+                        withWebpFrame(webp, 2, 0, 0, 64, 64), AvatarImages.UNREADABLE),
+                refused("GIF whose frame 2 claims 60000 x 60000",
+                        gifOfFrames(96, 96, full, new int[] {0, 0, 60000, 60000}),
+                        FRAME_TOO_LARGE.formatted(2, 60000, 60000, 0, 0)),
+                refused("GIF whose frame 3 ends on the 4097th pixel",
+                        gifOfFrames(4096, 64, new int[] {0, 0, 64, 64}, new int[] {0, 0, 64, 64},
+                                new int[] {4033, 0, 64, 64}),
+                        FRAME_TOO_LARGE.formatted(3, 64, 64, 4033, 0)),
+                refused("GIF whose logical screen is 5000 pixels wide",
+                        gifOfFrames(5000, 96, full, full), TOO_MANY_PIXELS.formatted(5000, 96)),
+                refused("GIF whose only frame sits at 4001, 4001",
+                        gifOfFrames(96, 96, new int[] {4001, 4001, 96, 96}),
+                        TOO_MANY_PIXELS.formatted(4097, 4097)),
+                refused("GIF cut in frame 2",
+                        Arrays.copyOf(twoFrameGif, (gifFrame2 + twoFrameGif.length) / 2),
+                        AvatarImages.UNREADABLE),
+                refused("GIF cut in the header of frame 2",
+                        Arrays.copyOf(twoFrameGif, gifFrame2 + 12), AvatarImages.UNREADABLE),
+                refused("GIF with junk between frames 1 and 2",
+                        withJunkAt(twoFrameGif, gifFrame2), AvatarImages.UNREADABLE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedAnimations")
+    void everyFrameOfAnAnimationIsHeldToTheLimits(byte[] upload, String reason) {
+        aFileThatIsNotAnAcceptableImageIsRefusedWithTheReason(upload, reason);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusedFiles")
     void aFileThatIsNotAnAcceptableImageIsRefusedWithTheReason(byte[] upload, String reason) {
@@ -245,6 +326,19 @@ class AvatarImagesTest {
             junk[i] = (byte) (i * 31 + 7);
         }
         return junk;
+    }
+
+    private static byte[] withJunkAt(byte[] image, int offset) {
+        byte[] junk = "junk".getBytes(StandardCharsets.US_ASCII);
+        byte[] spoiled = Arrays.copyOf(image, image.length + junk.length);
+        System.arraycopy(junk, 0, spoiled, offset, junk.length);
+        System.arraycopy(image, offset, spoiled, offset + junk.length, image.length - offset);
+        return spoiled;
+    }
+
+    private static byte[] longAnimation(int frames, int side) {
+        return gifOfFrames(side, side, IntStream.range(0, frames)
+                .mapToObj(frame -> new int[] {0, 0, side, side}).toArray(int[][]::new));
     }
 
     private static byte[] half(byte[] image) {

@@ -5,12 +5,16 @@ import static pro.gen.organizations.app.support.TestImages.animatedGif;
 import static pro.gen.organizations.app.support.TestImages.decode;
 import static pro.gen.organizations.app.support.TestImages.gif;
 import static pro.gen.organizations.app.support.TestImages.gifClaiming;
+import static pro.gen.organizations.app.support.TestImages.gifOfFrames;
 import static pro.gen.organizations.app.support.TestImages.jpeg;
 import static pro.gen.organizations.app.support.TestImages.jpegClaiming;
 import static pro.gen.organizations.app.support.TestImages.picture;
 import static pro.gen.organizations.app.support.TestImages.png;
 import static pro.gen.organizations.app.support.TestImages.pngClaiming;
 import static pro.gen.organizations.app.support.TestImages.webp;
+import static pro.gen.organizations.app.support.TestImages.webpFrameStart;
+import static pro.gen.organizations.app.support.TestImages.withWebpCanvas;
+import static pro.gen.organizations.app.support.TestImages.withWebpFrame;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
@@ -63,7 +67,13 @@ class AvatarsTest extends ServiceTest {
                 accepted("WebP with alpha", webp("alpha.webp"), "image/png", 200, 320),
                 accepted("lossless WebP with alpha", webp("lossless-alpha.webp"), "image/png",
                         200, 320),
-                accepted("animated WebP", webp("animated.webp"), "image/png", 96, 96));
+                accepted("animated WebP", webp("animated.webp"), "image/png", 96, 96),
+                accepted("lossy animated WebP", webp("animated-lossy.webp"), "image/png",
+                        96, 96),
+                accepted("animated GIF with frames of their own sizes and places",
+                        gifOfFrames(200, 150, new int[] {0, 0, 200, 150},
+                                new int[] {20, 10, 100, 80}, new int[] {100, 70, 100, 80}),
+                        "image/png", 200, 150));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -101,6 +111,9 @@ class AvatarsTest extends ServiceTest {
 
     static Stream<Arguments> refusedUploads() {
         byte[] jpeg = jpeg(picture(320, 200, false, 5));
+        byte[] webp = webp("animated.webp");
+        int[] full = {0, 0, 96, 96};
+        byte[] twoFrameGif = gifOfFrames(96, 96, full, full);
         return Stream.of(
                 refused("SVG with a script", text("<svg xmlns=\"http://www.w3.org/2000/svg\">"
                         + "<script>alert(document.cookie)</script></svg>"), "must be a JPEG"),
@@ -119,7 +132,27 @@ class AvatarsTest extends ServiceTest {
                 refused("GIF claiming 65535 x 65535", gifClaiming(65535, 65535),
                         "is too large: 65535 x 65535 pixels"),
                 refused("JPEG claiming 30000 x 30000", jpegClaiming(30000, 30000),
-                        "is too large: 30000 x 30000 pixels"));
+                        "is too large: 30000 x 30000 pixels"),
+                refused("animated WebP with a 16777216 x 16777216 canvas",
+                        withWebpCanvas(webp, 16777216, 16777216),
+                        "is too large: 16777216 x 16777216 pixels"),
+                refused("animated WebP whose frame 2 claims 16000000 x 16000000",
+                        withWebpFrame(webp, 2, 0, 0, 16000000, 16000000),
+                        "is too large: frame 2 is 16000000 x 16000000 pixels at 0, 0"),
+                refused("animated WebP whose frame 2 sits 16000000 pixels right",
+                        withWebpFrame(webp, 2, 16000000, 0, 96, 96),
+                        "is too large: frame 2 is 96 x 96 pixels at 16000000, 0"),
+                refused("animated WebP cut in frame 2",
+                        Arrays.copyOf(webp, webpFrameStart(webp, 2) + 100),
+                        "could not be decoded"),
+                refused("GIF whose frame 2 claims 60000 x 60000",
+                        gifOfFrames(96, 96, full, new int[] {0, 0, 60000, 60000}),
+                        "is too large: frame 2 is 60000 x 60000 pixels at 0, 0"),
+                refused("GIF whose logical screen is 5000 pixels wide",
+                        gifOfFrames(5000, 96, full, full), "is too large: 5000 x 96 pixels"),
+                refused("GIF cut in frame 2",
+                        Arrays.copyOf(twoFrameGif, twoFrameGif.length * 3 / 4),
+                        "could not be decoded"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,6 +30,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 public final class TestImages {
 
     private static final String GIF_IMAGE_FORMAT = "javax_imageio_gif_image_1.0";
+    private static final int GIF_CODED_PIXELS = 65536;
 
     private TestImages() {
     }
@@ -111,6 +112,94 @@ public final class TestImages {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A looping GIF built byte by byte, with a global palette of four colours: a logical
+     * screen and frames, each given as {left, top, width, height} and preceded by a graphic
+     * control extension. The pixels of a frame are coded for its whole area up to
+     * 65536 pixels and no further, so that a frame claiming a huge area
+     * takes a few kilobytes, like a real decompression bomb.
+     */
+    public static byte[] gifOfFrames(int screenWidth, int screenHeight, int[]... frames) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("GIF89a".getBytes(StandardCharsets.US_ASCII));
+        littleEndian16(out, screenWidth);
+        littleEndian16(out, screenHeight);
+        out.writeBytes(new byte[] {(byte) 0x81, 0, 0});
+        out.writeBytes(new byte[] {0, 0, 0, (byte) 0xE0, 0x20, 0x20, 0x20, (byte) 0xC0, 0x20,
+            0x20, 0x40, (byte) 0xF0});
+        out.writeBytes(new byte[] {0x21, (byte) 0xFF, 11});
+        out.writeBytes("NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(new byte[] {3, 1, 0, 0, 0});
+        for (int index = 0; index < frames.length; index++) {
+            int[] frame = frames[index];
+            out.writeBytes(new byte[] {0x21, (byte) 0xF9, 4, 0x08, 10, 0, 0, 0});
+            out.write(0x2C);
+            for (int field : frame) {
+                littleEndian16(out, field);
+            }
+            out.write(0);
+            out.write(2);
+            byte[] data = lzwPairs(Math.min((long) frame[2] * frame[3], GIF_CODED_PIXELS),
+                    frame[2], index);
+            for (int start = 0; start < data.length; start += 255) {
+                int length = Math.min(255, data.length - start);
+                out.write(length);
+                out.write(data, start, length);
+            }
+            out.write(0);
+        }
+        out.write(0x3B);
+        return out.toByteArray();
+    }
+
+    /**
+     * The animated WebP with its canvas, in the VP8X header that is always its first chunk,
+     * rewritten.
+     */
+    public static byte[] withWebpCanvas(byte[] webp, int width, int height) {
+        byte[] patched = webp.clone();
+        putLittleEndian24(patched, 24, width - 1);
+        putLittleEndian24(patched, 27, height - 1);
+        return patched;
+    }
+
+    /**
+     * The animated WebP with the rectangle of one frame (the first is 1) rewritten; a WebP
+     * frame's offsets are even.
+     */
+    public static byte[] withWebpFrame(byte[] webp, int frame, int left, int top, int width,
+                                       int height) {
+        byte[] patched = webp.clone();
+        int payload = webpFrameStart(webp, frame) + 8;
+        putLittleEndian24(patched, payload, left / 2);
+        putLittleEndian24(patched, payload + 3, top / 2);
+        putLittleEndian24(patched, payload + 6, width - 1);
+        putLittleEndian24(patched, payload + 9, height - 1);
+        return patched;
+    }
+
+    /** Where the ANMF chunk of a frame (the first is 1) of an animated WebP starts. */
+    public static int webpFrameStart(byte[] webp, int frame) {
+        ByteBuffer riff = ByteBuffer.wrap(webp).order(ByteOrder.LITTLE_ENDIAN);
+        int seen = 0;
+        for (int chunk = 12; chunk + 8 <= webp.length; ) {
+            int size = riff.getInt(chunk + 4);
+            boolean anmf = "ANMF".equals(new String(webp, chunk, 4, StandardCharsets.US_ASCII));
+            if (anmf && ++seen == frame) {
+                return chunk;
+            }
+            chunk += 8 + size + (size & 1);
+        }
+        throw new IllegalArgumentException("No frame " + frame + " in the WebP");
+    }
+
+    /** The WebP with the size in its RIFF header set to what the bytes hold. */
+    public static byte[] withRiffSizeOfItsLength(byte[] webp) {
+        byte[] patched = webp.clone();
+        ByteBuffer.wrap(patched).order(ByteOrder.LITTLE_ENDIAN).putInt(4, patched.length - 8);
+        return patched;
     }
 
     /**
@@ -243,6 +332,51 @@ public final class TestImages {
         IIOMetadataNode node = new IIOMetadataNode(name);
         root.appendChild(node);
         return node;
+    }
+
+    /**
+     * LZW data, with a minimum code size of 2, for a checkerboard in the frame's colour:
+     * a clear code before every two pixels keeps the table small and the codes 3 bits wide.
+     */
+    private static byte[] lzwPairs(long pixels, int width, int frame) {
+        int clear = 4;
+        int end = 5;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int bits = 0;
+        int count = 0;
+        for (long pixel = 0; pixel <= pixels; pixel++) {
+            int[] codes;
+            if (pixel == pixels) {
+                codes = new int[] {end};
+            } else {
+                int colour = (int) ((pixel % width / 8 + pixel / width / 8 + frame) % 4);
+                codes = pixel % 2 == 0 ? new int[] {clear, colour} : new int[] {colour};
+            }
+            for (int code : codes) {
+                bits |= code << count;
+                count += 3;
+                while (count >= 8) {
+                    out.write(bits & 0xFF);
+                    bits >>>= 8;
+                    count -= 8;
+                }
+            }
+        }
+        if (count > 0) {
+            out.write(bits & 0xFF);
+        }
+        return out.toByteArray();
+    }
+
+    private static void littleEndian16(ByteArrayOutputStream out, int value) {
+        out.write(value & 0xFF);
+        out.write(value >> 8 & 0xFF);
+    }
+
+    private static void putLittleEndian24(byte[] bytes, int offset, int value) {
+        bytes[offset] = (byte) value;
+        bytes[offset + 1] = (byte) (value >> 8);
+        bytes[offset + 2] = (byte) (value >> 16);
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
