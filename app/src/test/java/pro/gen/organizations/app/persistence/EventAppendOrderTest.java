@@ -7,12 +7,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,19 +111,18 @@ class EventAppendOrderTest {
         }
     }
 
-    /** Polls until the backend waits for an advisory lock, for a bounded time. */
-    private static boolean waitsForAdvisoryLock(long pid) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            Long waiting = jdbc.queryForObject("""
-                    SELECT count(*) FROM pg_locks
-                    WHERE pid = ? AND locktype = 'advisory' AND NOT granted
-                    """, Long.class, (int) pid);
-            if (waiting > 0) {
-                return true;
-            }
-            Thread.sleep(2);
+    /** Whether the backend comes to wait for an advisory lock within the timeout. */
+    private static boolean waitsForAdvisoryLock(long pid) {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS))
+                    .pollInterval(Duration.ofMillis(2))
+                    .until(() -> jdbc.queryForObject("""
+                            SELECT count(*) FROM pg_locks
+                            WHERE pid = ? AND locktype = 'advisory' AND NOT granted
+                            """, Long.class, (int) pid) > 0);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -278,15 +279,12 @@ class RabbitMqPublishingTest {
 
     private static void awaitPublished(Collection<String> eventIds) {
         Set<String> missing = new HashSet<>(eventIds);
-        long deadline = System.nanoTime() + DELIVERY_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            consumer.received().forEach(message -> missing.remove(message.messageId()));
-            if (missing.isEmpty()) {
-                return;
-            }
-            sleep(20);
-        }
-        assertThat(missing).as("events never received from the broker").isEmpty();
+        Awaitility.await("events received from the broker").atMost(DELIVERY_WAIT)
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> {
+                    consumer.received().forEach(message -> missing.remove(message.messageId()));
+                    assertThat(missing).isEmpty();
+                });
     }
 
     /** Without repeats, each organization's events arrive by increasing sequence number. */
@@ -330,19 +328,7 @@ class RabbitMqPublishingTest {
     }
 
     private static void await(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited too long").isLessThan(deadline);
-            sleep(10);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(10))
+                .until(condition::getAsBoolean);
     }
 }
