@@ -53,7 +53,7 @@ public class AvatarFiles {
     }
 
     /**
-     * Stores the files of an upload, which holds them until it is finished or abandoned.
+     * Stores the files of an upload, which holds them until it is released or expires.
      * Content that is stored already is kept as it is.
      */
     public void store(UUID upload, List<StoredFile> files) {
@@ -76,9 +76,9 @@ public class AvatarFiles {
     }
 
     /**
-     * The upload's command was accepted and the avatar-files projection has applied its
-     * event: the organization that uses the files keeps them, and files that a later upload
-     * replaced in the meantime go.
+     * Ends an upload's claim on its files, once its command was refused or the avatar-files
+     * projection has applied its event: files that an organization uses stay, the others
+     * (refused, or already replaced by a later upload) go.
      */
     public void release(UUID upload) {
         transaction.executeWithoutResult(status -> {
@@ -102,16 +102,6 @@ public class AvatarFiles {
                     String.class);
             collect(hashes);
             return hashes.size();
-        });
-    }
-
-    /** The upload's command was refused: its files go, unless something else keeps them. */
-    public void abandon(UUID upload) {
-        transaction.executeWithoutResult(status -> {
-            List<String> hashes = jdbc.queryForList(
-                    "DELETE FROM avatar_upload WHERE upload_id = ? RETURNING hash",
-                    String.class, upload);
-            collect(hashes);
         });
     }
 

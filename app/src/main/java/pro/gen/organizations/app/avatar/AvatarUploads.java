@@ -32,7 +32,7 @@ public class AvatarUploads {
         try {
             applied = command.getAsBoolean();
         } catch (RuntimeException | Error e) {
-            files.abandon(upload);
+            files.release(upload);
             throw e;
         }
         if (applied) {
